@@ -1,0 +1,103 @@
+/**
+ * The per-cloud table. Every default that differs between AWS, Azure and GCP
+ * is decided here and nowhere else.
+ */
+
+export const CLOUDS = ["aws", "azure", "gcp"] as const;
+export type Cloud = (typeof CLOUDS)[number];
+
+/** Cluster availability settings as the Databricks provider takes them. */
+export interface AvailabilityAttributes {
+    availability: string;
+    firstOnDemand?: number;
+    zoneId?: string;
+    spotBidMaxPrice?: number;
+}
+
+export interface CloudProfile {
+    /** Human name used in messages. */
+    label: string;
+    /** The tutorial's recommended worker type; the driver uses the same. */
+    defaultNodeType: string;
+    /** Which `databricks.Cluster` argument carries the availability settings. */
+    attributesArg: "awsAttributes" | "azureAttributes" | "gcpAttributes";
+    /** Driver on-demand, worker on spot/preemptible, falling back to on-demand. */
+    spotAttributes: AvailabilityAttributes;
+    /** Explicit on-demand: on AWS an unset availability means spot. */
+    onDemandAttributes: AvailabilityAttributes;
+    /** Workspace host suffixes that identify the cloud. */
+    hostSuffixes: readonly string[];
+    /** Recognises this cloud's node type names. */
+    nodeTypePattern: RegExp;
+    /** An example node type for messages. */
+    nodeTypeExample: string;
+}
+
+export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = {
+    aws: {
+        label: "AWS",
+        defaultNodeType: "m4.large",
+        attributesArg: "awsAttributes",
+        // firstOnDemand 1 keeps the driver on-demand; zoneId "auto" lets Databricks pick a zone with capacity.
+        spotAttributes: { availability: "SPOT_WITH_FALLBACK", firstOnDemand: 1, zoneId: "auto" },
+        onDemandAttributes: { availability: "ON_DEMAND", zoneId: "auto" },
+        hostSuffixes: [".cloud.databricks.com", ".cloud.databricks.us", ".cloud.databricks.mil"],
+        // EC2 names: family, generation and options, a dot, then the size (m4.large, r5d.2xlarge, g4dn.xlarge).
+        nodeTypePattern: /^[a-z][a-z0-9-]*\.[0-9]*[a-z]+$/,
+        nodeTypeExample: "m4.large",
+    },
+    azure: {
+        label: "Azure",
+        defaultNodeType: "Standard_DS3_v2",
+        attributesArg: "azureAttributes",
+        // spotBidMaxPrice -1 bids up to the on-demand price, so spot VMs are not evicted on price.
+        spotAttributes: { availability: "SPOT_WITH_FALLBACK_AZURE", firstOnDemand: 1, spotBidMaxPrice: -1 },
+        onDemandAttributes: { availability: "ON_DEMAND_AZURE" },
+        hostSuffixes: [".azuredatabricks.net", ".databricks.azure.cn", ".databricks.azure.us"],
+        nodeTypePattern: /^Standard_[A-Za-z0-9_]+$/,
+        nodeTypeExample: "Standard_DS3_v2",
+    },
+    gcp: {
+        label: "GCP",
+        defaultNodeType: "n1-standard-4",
+        attributesArg: "gcpAttributes",
+        // The GCP successor of the deprecated usePreemptibleExecutors flag.
+        spotAttributes: { availability: "PREEMPTIBLE_WITH_FALLBACK_GCP", firstOnDemand: 1 },
+        onDemandAttributes: { availability: "ON_DEMAND_GCP" },
+        hostSuffixes: [".gcp.databricks.com"],
+        // Compute Engine names: series, class, size (n1-standard-4, n2-highmem-8, a2-highgpu-1g).
+        nodeTypePattern: /^[a-z][a-z0-9]*-[a-z]+-[0-9]+[a-z]*$/,
+        nodeTypeExample: "n1-standard-4",
+    },
+};
+
+/** The tutorial's cluster, cloud-neutral part. */
+export const CLUSTER_DEFAULTS = {
+    sparkVersion: "11.3.x-scala2.12",
+    numWorkers: 1,
+    autoterminationMinutes: 30,
+    spot: true,
+    accessMode: "SINGLE_USER",
+} as const;
+
+export function isCloud(value: string): value is Cloud {
+    return (CLOUDS as readonly string[]).includes(value);
+}
+
+/** The cloud a node type name belongs to, or undefined when its shape is unknown. */
+export function cloudOfNodeType(nodeType: string): Cloud | undefined {
+    return CLOUDS.find((cloud) => CLOUD_PROFILES[cloud].nodeTypePattern.test(nodeType));
+}
+
+/** The cloud a workspace host belongs to, or undefined for an unknown domain (a private-link alias, say). */
+export function cloudOfHost(hostname: string): Cloud | undefined {
+    const host = hostname.toLowerCase();
+    return CLOUDS.find((cloud) => CLOUD_PROFILES[cloud].hostSuffixes.some((suffix) => host.endsWith(suffix)));
+}
+
+/** The cluster's availability attributes for a cloud, keyed by the provider argument that takes them. */
+export function availabilityFor(cloud: Cloud, spot: boolean): Partial<Record<CloudProfile["attributesArg"], AvailabilityAttributes>> {
+    const profile = CLOUD_PROFILES[cloud];
+    const attributes = spot ? profile.spotAttributes : profile.onDemandAttributes;
+    return { [profile.attributesArg]: { ...attributes } };
+}

@@ -1,0 +1,41 @@
+import { RunError } from "@pulumi/pulumi/errors";
+
+export const PROJECT = "databricks-kedro-stack";
+
+/** One bad config value, described well enough to fix it without reading code. */
+export interface ConfigProblem {
+    /** Full key, e.g. `databricks-kedro-stack:cloud` or `databricks:host`. */
+    key: string;
+    /** The value as given, or undefined when missing. Never a secret's value. */
+    value: string | undefined;
+    /** What is allowed: a list, a range or a form. */
+    allowed: string;
+    /** The command that fixes it. */
+    fix: string;
+}
+
+/** The `pulumi config set` command for a key; project keys are written short, as users type them. */
+export function configSetCommand(key: string, value: string, stack: string, opts: { secret?: boolean } = {}): string {
+    const shortKey = key.startsWith(`${PROJECT}:`) ? key.slice(PROJECT.length + 1) : key;
+    const secret = opts.secret ? "--secret " : "";
+    return `pulumi config set ${secret}${shortKey} ${value} --stack ${stack}`;
+}
+
+export function describeProblem(problem: ConfigProblem): string {
+    const given = problem.value === undefined ? "is not set" : `is ${JSON.stringify(problem.value)}`;
+    return `${problem.key} ${given}; allowed: ${problem.allowed}.\n    Fix: ${problem.fix}`;
+}
+
+/** A RunError, so Pulumi prints the message without a stack trace. */
+export class ConfigError extends RunError {
+    constructor(
+        readonly stack: string,
+        readonly problems: readonly ConfigProblem[],
+    ) {
+        super(
+            `Invalid configuration for stack "${stack}" (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+                problems.map((problem) => `  - ${describeProblem(problem)}`).join("\n"),
+        );
+        this.name = "ConfigError";
+    }
+}

@@ -1,0 +1,397 @@
+import { CLOUDS, CLOUD_PROFILES, CLUSTER_DEFAULTS, type Cloud, cloudOfHost, cloudOfNodeType, isCloud } from "./clouds";
+import { ConfigError, type ConfigProblem, PROJECT, configSetCommand } from "./errors";
+import { GIT_PROVIDERS, type GitProvider, canonicalGitProvider, inferGitProvider, repositoryName } from "../lib/git";
+import { endOfSupportWarning } from "../lib/runtime";
+
+export const ACCESS_MODES = ["SINGLE_USER", "NONE"] as const;
+export type AccessMode = (typeof ACCESS_MODES)[number];
+export const KEDRO_INSTALL_MODES = ["notebook", "cluster"] as const;
+export type KedroInstall = (typeof KEDRO_INSTALL_MODES)[number];
+
+/** The tutorial's notebook-scoped packages (step 7). */
+export const DEFAULT_KEDRO_PACKAGES: readonly string[] = [
+    "kedro==0.18.7",
+    "kedro-datasets[databricks.ManagedTableDataSet]~=1.3.0",
+    "kedro-viz",
+];
+
+/** Defaults for every optional project key; Pulumi.yaml declares the same values (a test keeps them equal). */
+export const DEFAULTS = {
+    gitBranch: "main",
+    sparkVersion: CLUSTER_DEFAULTS.sparkVersion,
+    numWorkers: CLUSTER_DEFAULTS.numWorkers,
+    autoterminationMinutes: CLUSTER_DEFAULTS.autoterminationMinutes,
+    spot: CLUSTER_DEFAULTS.spot,
+    accessMode: CLUSTER_DEFAULTS.accessMode as AccessMode,
+    kedroInstall: "notebook" as KedroInstall,
+    kedroPackages: DEFAULT_KEDRO_PACKAGES,
+} as const;
+
+export const AUTOTERMINATION_RANGE = { min: 10, max: 10_000 } as const;
+
+/** Stack config as Pulumi stores it: strings, keyed by the short project key. Empty means unset. */
+export type RawConfig = Partial<Record<string, string>>;
+
+export interface ConfigContext {
+    project: string;
+    stack: string;
+    /** `databricks:host`, or DATABRICKS_HOST, when either is set. */
+    databricksHost?: string;
+    /** Whether the secret `gitToken` is present; its value never enters validation. */
+    hasGitToken: boolean;
+    /** For the runtime end-of-support warning. */
+    today: Date;
+}
+
+export interface KedroStackSettings {
+    project: string;
+    stack: string;
+    cloud: Cloud;
+    git: {
+        url: string;
+        provider: GitProvider;
+        branch: string;
+        username: string;
+        repoName: string;
+    };
+    cluster: {
+        sparkVersion: string;
+        nodeType: string;
+        driverNodeType: string;
+        numWorkers: number;
+        autoterminationMinutes: number;
+        spot: boolean;
+        accessMode: AccessMode;
+        singleUserName?: string;
+    };
+    kedro: {
+        install: KedroInstall;
+        packages: readonly string[];
+    };
+    repoPath?: string;
+    notebookPath?: string;
+    databricksHost?: string;
+}
+
+export interface ValidationResult {
+    settings: KedroStackSettings;
+    warnings: string[];
+}
+
+const key = (name: string) => `${PROJECT}:${name}`;
+
+/** "an AWS", "an Azure", "a GCP". */
+const an = (label: string) => `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label}`;
+
+/** One PEP 508 requirement without markers or URLs: name, optional extras, optional version clauses. */
+const REQUIREMENT =
+    /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:\[[A-Za-z0-9._-]+(?:\s*,\s*[A-Za-z0-9._-]+)*\])?(?:\s*(?:===|==|~=|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+(?:\s*,\s*(?:===|==|~=|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+)*)?$/;
+
+export function isRequirementSpecifier(spec: string): boolean {
+    return REQUIREMENT.test(spec);
+}
+
+export function requirementName(spec: string): string {
+    return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/[._]+/g, "-");
+}
+
+/** `/Repos/<folder>/<name>`, the only place Databricks puts a Repo. */
+export function isRepoPath(path: string): boolean {
+    const parts = path.split("/");
+    return (
+        parts.length === 4 &&
+        parts[0] === "" &&
+        parts[1] === "Repos" &&
+        parts.slice(2).every((part) => part.length > 0 && part !== "." && part !== ".." && !/\s/.test(part))
+    );
+}
+
+/** An absolute workspace path outside /Repos, with no empty, `.` or `..` segments. */
+export function isNotebookPath(path: string): boolean {
+    if (!path.startsWith("/") || path.endsWith("/")) return false;
+    const parts = path.slice(1).split("/");
+    if (parts[0] === "Repos" || (parts[0] === "Workspace" && parts[1] === "Repos")) return false;
+    return parts.every((part) => part.length > 0 && part !== "." && part !== ".." && !/[\u0000-\u001f]/.test(part));
+}
+
+/** A branch name Git accepts (git check-ref-format, simplified). */
+export function isBranchName(branch: string): boolean {
+    return (
+        branch.length > 0 &&
+        !/[\s~^:?*[\\\u0000-\u001f\u007f]/.test(branch) &&
+        !branch.includes("..") &&
+        !branch.includes("@{") &&
+        !branch.startsWith("/") &&
+        !branch.endsWith("/") &&
+        !branch.endsWith(".lock") &&
+        !branch.startsWith("-")
+    );
+}
+
+function parseInteger(raw: string): number | undefined {
+    return /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : undefined;
+}
+
+function parseBoolean(raw: string): boolean | undefined {
+    const value = raw.trim().toLowerCase();
+    return value === "true" ? true : value === "false" ? false : undefined;
+}
+
+/**
+ * Validates a stack's config and applies the defaults. Pure: it reads no
+ * Pulumi state, so the same input always gives the same settings. Every
+ * problem is collected, so one run reports all of them.
+ */
+export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): ValidationResult {
+    const problems: ConfigProblem[] = [];
+    const warnings: string[] = [];
+    const get = (name: string): string | undefined => {
+        const value = raw[name];
+        return value === undefined || value.trim() === "" ? undefined : value.trim();
+    };
+    const problem = (name: string, value: string | undefined, allowed: string, fixValue: string, opts: { secret?: boolean; fullKey?: string } = {}) =>
+        problems.push({
+            key: opts.fullKey ?? key(name),
+            value,
+            allowed,
+            fix: configSetCommand(opts.fullKey ?? key(name), fixValue, ctx.stack, opts),
+        });
+
+    // cloud decides the defaults of other keys, so it is read first.
+    const cloudRaw = get("cloud");
+    const cloudLower = cloudRaw?.toLowerCase();
+    let cloud: Cloud | undefined;
+    if (cloudLower !== undefined && isCloud(cloudLower)) cloud = cloudLower;
+    else problem("cloud", cloudRaw, CLOUDS.join(", "), "<aws|azure|gcp>");
+
+    // Git repository and credential.
+    const gitUrlRaw = get("gitUrl");
+    let gitUrl: URL | undefined;
+    if (gitUrlRaw === undefined) {
+        problem("gitUrl", undefined, "an https:// URL of the Kedro project's Git repository", "https://github.com/<owner>/<repo>.git");
+    } else {
+        let parsed: URL | undefined;
+        try {
+            parsed = new URL(gitUrlRaw);
+        } catch {
+            parsed = undefined;
+        }
+        if (!parsed || !parsed.hostname) {
+            problem("gitUrl", gitUrlRaw, "an https:// URL, e.g. https://github.com/<owner>/<repo>.git", "https://github.com/<owner>/<repo>.git");
+        } else if (parsed.protocol !== "https:") {
+            problem("gitUrl", gitUrlRaw, "https:// URLs only (Databricks Repos clone over HTTPS with the Git credential)", `https://${parsed.hostname}${parsed.pathname}`);
+        } else if (parsed.password) {
+            // A token inside the URL would sit in plaintext in the stack file and in the Repo's state.
+            problem("gitUrl", gitUrlRaw.replace(parsed.password, "***"), "a URL without a password or token in it; the token goes in the secret gitToken", `https://${parsed.hostname}${parsed.pathname}`);
+        } else if (repositoryName(parsed) === "") {
+            problem("gitUrl", gitUrlRaw, "a URL that names a repository, e.g. https://github.com/<owner>/<repo>.git", "https://github.com/<owner>/<repo>.git");
+        } else {
+            gitUrl = parsed;
+        }
+    }
+
+    const providerRaw = get("gitProvider");
+    let gitProvider: GitProvider | undefined;
+    if (providerRaw !== undefined) {
+        gitProvider = canonicalGitProvider(providerRaw);
+        if (!gitProvider) problem("gitProvider", providerRaw, `${GIT_PROVIDERS.join(", ")} (case-insensitive)`, "<provider>");
+    } else if (gitUrl) {
+        gitProvider = inferGitProvider(gitUrl);
+        if (!gitProvider) {
+            problem(
+                "gitProvider",
+                undefined,
+                `one of ${GIT_PROVIDERS.join(", ")}; it cannot be inferred from the host ${gitUrl.hostname} ` +
+                    "(only github.com, gitlab.com, dev.azure.com, *.visualstudio.com, bitbucket.org and AWS CodeCommit are)",
+                "<gitHubEnterprise|gitLabEnterpriseEdition|bitbucketServer|...>",
+            );
+        }
+    }
+
+    const gitBranch = get("gitBranch") ?? DEFAULTS.gitBranch;
+    if (!isBranchName(gitBranch)) problem("gitBranch", gitBranch, "a valid Git branch name", DEFAULTS.gitBranch);
+
+    const gitUsername = get("gitUsername");
+    if (gitUsername === undefined) problem("gitUsername", undefined, "your user name at the Git provider", "<git-username>");
+    if (!ctx.hasGitToken) {
+        problem("gitToken", undefined, "a personal access token with repo scope, stored as a secret", "<personal-access-token>", { secret: true });
+    }
+
+    // Cluster.
+    const sparkVersion = get("sparkVersion") ?? DEFAULTS.sparkVersion;
+    if (/\s/.test(sparkVersion)) problem("sparkVersion", sparkVersion, "a runtime key such as 11.3.x-scala2.12", DEFAULTS.sparkVersion);
+
+    const nodeType = get("nodeType") ?? (cloud ? CLOUD_PROFILES[cloud].defaultNodeType : undefined);
+    const driverNodeType = get("driverNodeType") ?? nodeType;
+    if (cloud) {
+        for (const [name, value] of [["nodeType", nodeType], ["driverNodeType", driverNodeType]] as const) {
+            if (value === undefined || get(name) === undefined) continue;
+            const owner = cloudOfNodeType(value);
+            const profile = CLOUD_PROFILES[cloud];
+            if (owner !== undefined && owner !== cloud) {
+                problem(
+                    name,
+                    value,
+                    `${an(profile.label)} node type such as ${profile.nodeTypeExample}; ${value} is ${an(CLOUD_PROFILES[owner].label)} node type`,
+                    profile.defaultNodeType,
+                );
+            } else if (owner === undefined) {
+                warnings.push(`${key(name)} ${JSON.stringify(value)} does not look like ${an(profile.label)} node type (such as ${profile.nodeTypeExample}); the workspace will reject it if it is unknown.`);
+            }
+        }
+    }
+
+    let numWorkers: number = DEFAULTS.numWorkers;
+    const numWorkersRaw = get("numWorkers");
+    if (numWorkersRaw !== undefined) {
+        const parsed = parseInteger(numWorkersRaw);
+        if (parsed === undefined || parsed < 0) {
+            problem("numWorkers", numWorkersRaw, "a whole number, 0 or more (0 declares a single-node cluster)", String(DEFAULTS.numWorkers));
+        } else {
+            numWorkers = parsed;
+        }
+    }
+
+    let autoterminationMinutes: number = DEFAULTS.autoterminationMinutes;
+    const autoterminationRaw = get("autoterminationMinutes");
+    if (autoterminationRaw !== undefined) {
+        const parsed = parseInteger(autoterminationRaw);
+        if (parsed === undefined || parsed < AUTOTERMINATION_RANGE.min || parsed > AUTOTERMINATION_RANGE.max) {
+            problem(
+                "autoterminationMinutes",
+                autoterminationRaw,
+                `a whole number of minutes from ${AUTOTERMINATION_RANGE.min} to ${AUTOTERMINATION_RANGE.max} (0, "never stop", is refused: an idle cluster would run up costs)`,
+                String(DEFAULTS.autoterminationMinutes),
+            );
+        } else {
+            autoterminationMinutes = parsed;
+        }
+    }
+
+    let spot: boolean = DEFAULTS.spot;
+    const spotRaw = get("spot");
+    if (spotRaw !== undefined) {
+        const parsed = parseBoolean(spotRaw);
+        if (parsed === undefined) problem("spot", spotRaw, "true or false", "true");
+        else spot = parsed;
+    }
+
+    let accessMode: AccessMode = DEFAULTS.accessMode;
+    const accessModeRaw = get("accessMode");
+    if (accessModeRaw !== undefined) {
+        const upper = accessModeRaw.toUpperCase();
+        const found = ACCESS_MODES.find((mode) => mode === upper);
+        if (!found) problem("accessMode", accessModeRaw, `${ACCESS_MODES.join(" or ")} ("No isolation shared")`, DEFAULTS.accessMode);
+        else accessMode = found;
+    }
+
+    const singleUserName = get("singleUserName");
+    if (singleUserName !== undefined && accessMode !== "SINGLE_USER") {
+        warnings.push(`${key("singleUserName")} is ignored: it only applies when accessMode is SINGLE_USER, and accessMode is ${accessMode}.`);
+    }
+
+    // Kedro.
+    let kedroInstall: KedroInstall = DEFAULTS.kedroInstall;
+    const kedroInstallRaw = get("kedroInstall");
+    if (kedroInstallRaw !== undefined) {
+        const found = KEDRO_INSTALL_MODES.find((mode) => mode === kedroInstallRaw.toLowerCase());
+        if (!found) problem("kedroInstall", kedroInstallRaw, `${KEDRO_INSTALL_MODES.join(" or ")}`, DEFAULTS.kedroInstall);
+        else kedroInstall = found;
+    }
+
+    let kedroPackages: readonly string[] = DEFAULTS.kedroPackages;
+    const packagesRaw = get("kedroPackages");
+    if (packagesRaw !== undefined) {
+        const fixValue = `'${JSON.stringify(DEFAULT_KEDRO_PACKAGES)}'`;
+        let parsed: unknown;
+        try {
+            parsed = JSON.parse(packagesRaw);
+        } catch {
+            parsed = undefined;
+        }
+        if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((spec) => typeof spec === "string")) {
+            problem("kedroPackages", packagesRaw, "a non-empty JSON array of pip requirement specifiers", fixValue);
+        } else {
+            const bad = parsed.filter((spec: string) => !isRequirementSpecifier(spec.trim()));
+            if (bad.length > 0) {
+                problem("kedroPackages", JSON.stringify(bad), 'pip requirement specifiers such as "kedro==0.18.7" or "kedro-datasets[spark]~=1.3.0" (no URLs, options or spaces in names)', fixValue);
+            } else if (!parsed.some((spec: string) => requirementName(spec) === "kedro")) {
+                problem("kedroPackages", packagesRaw, 'a list that includes kedro itself, e.g. "kedro==0.18.7": the notebook loads kedro.ipython', fixValue);
+            } else {
+                kedroPackages = parsed.map((spec: string) => spec.trim());
+            }
+        }
+    }
+
+    // Path overrides.
+    const repoPath = get("repoPath");
+    if (repoPath !== undefined && !isRepoPath(repoPath)) {
+        problem("repoPath", repoPath, "/Repos/<folder>/<name>, e.g. /Repos/alice@example.com/iris-databricks-dev", "/Repos/<folder>/<name>");
+    }
+    const notebookPath = get("notebookPath");
+    if (notebookPath !== undefined && !isNotebookPath(notebookPath)) {
+        problem("notebookPath", notebookPath, "an absolute workspace path outside /Repos, e.g. /Users/alice@example.com/kedro-run", "/Users/<user>/<name>");
+    }
+
+    // Workspace connection: the Databricks provider's own config.
+    const host = ctx.databricksHost?.trim();
+    if (host) {
+        let hostUrl: URL | undefined;
+        try {
+            hostUrl = new URL(host);
+        } catch {
+            hostUrl = undefined;
+        }
+        const hostFix = cloud ? `https://<workspace>${CLOUD_PROFILES[cloud].hostSuffixes[0]}` : "https://<workspace-host>";
+        if (!hostUrl || hostUrl.protocol !== "https:") {
+            problem("host", host, "the workspace URL over https, e.g. https://dbc-1234.cloud.databricks.com", hostFix, { fullKey: "databricks:host" });
+        } else if (cloud) {
+            const owner = cloudOfHost(hostUrl.hostname);
+            if (owner !== undefined && owner !== cloud) {
+                problem(
+                    "host",
+                    host,
+                    `${an(CLOUD_PROFILES[cloud].label)} workspace (*${CLOUD_PROFILES[cloud].hostSuffixes.join(", *")}); ${hostUrl.hostname} is ${an(CLOUD_PROFILES[owner].label)} workspace. Either fix databricks:host or set cloud to ${owner}`,
+                    hostFix,
+                    { fullKey: "databricks:host" },
+                );
+            } else if (owner === undefined) {
+                warnings.push(`databricks:host ${hostUrl.hostname} is not a known ${CLOUD_PROFILES[cloud].label} Databricks domain (a private-link alias, perhaps); the cloud cannot be checked against it.`);
+            }
+        }
+    }
+
+    if (problems.length > 0 || !cloud || !gitUrl || !gitProvider || !gitUsername || !nodeType || !driverNodeType) {
+        throw new ConfigError(ctx.stack, problems);
+    }
+
+    if (numWorkers === 0 && spot) {
+        warnings.push(`${key("numWorkers")} is 0: a single-node cluster has only the driver, which always runs on-demand, so spot has no effect.`);
+    }
+    const runtimeWarning = endOfSupportWarning(sparkVersion, ctx.today);
+    if (runtimeWarning) warnings.push(runtimeWarning);
+
+    return {
+        settings: {
+            project: ctx.project,
+            stack: ctx.stack,
+            cloud,
+            git: { url: gitUrlRaw ?? gitUrl.toString(), provider: gitProvider, branch: gitBranch, username: gitUsername, repoName: repositoryName(gitUrl) },
+            cluster: {
+                sparkVersion,
+                nodeType,
+                driverNodeType,
+                numWorkers,
+                autoterminationMinutes,
+                spot,
+                accessMode,
+                singleUserName: accessMode === "SINGLE_USER" ? singleUserName : undefined,
+            },
+            kedro: { install: kedroInstall, packages: kedroPackages },
+            repoPath,
+            notebookPath,
+            databricksHost: host,
+        },
+        warnings,
+    };
+}

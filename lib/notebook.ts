@@ -1,0 +1,44 @@
+/**
+ * Renders the tutorial's step 7 and 8 notebook in Databricks SOURCE format:
+ * a header line, cells separated by COMMAND markers, and `# MAGIC` in front of
+ * every line of a magic-command cell.
+ */
+export const NOTEBOOK_HEADER = "# Databricks notebook source";
+export const CELL_SEPARATOR = "\n\n# COMMAND ----------\n\n";
+
+export interface KedroNotebookSpec {
+    /** pip requirement specifiers; installed by a %pip cell when `installInNotebook` is set. */
+    packages: readonly string[];
+    /** false when the packages are cluster libraries instead. */
+    installInNotebook: boolean;
+    /** `/Workspace/Repos/<user>/<repo>`, the Kedro project's root in the workspace. */
+    projectRoot: string;
+}
+
+/** Requirement specifiers are validated upstream; quoting keeps `~=`, `>` and `[...]` away from the shell. */
+function pipInstallLine(packages: readonly string[]): string {
+    return `%pip install ${packages.map((spec) => `"${spec}"`).join(" ")}`;
+}
+
+function magicCell(...lines: string[]): string {
+    return lines.map((line) => `# MAGIC ${line}`).join("\n");
+}
+
+/** True when kedro-viz is among the packages, so that `%run_viz` exists. */
+export function includesKedroViz(packages: readonly string[]): boolean {
+    return packages.some((spec) => /^kedro[-_]viz\b/i.test(spec));
+}
+
+export function notebookCells(spec: KedroNotebookSpec): string[] {
+    const cells: string[] = [];
+    if (spec.installInNotebook) cells.push(magicCell(pipInstallLine(spec.packages)));
+    cells.push(magicCell("%load_ext kedro.ipython"));
+    cells.push(magicCell(`%reload_kedro ${spec.projectRoot}`));
+    cells.push("session.run()");
+    if (includesKedroViz(spec.packages)) cells.push(magicCell("%run_viz"));
+    return cells;
+}
+
+export function renderKedroNotebook(spec: KedroNotebookSpec): string {
+    return `${NOTEBOOK_HEADER}\n${notebookCells(spec).join(CELL_SEPARATOR)}\n`;
+}

@@ -1,0 +1,56 @@
+/**
+ * Databricks Runtime LTS lifecycle, from the Databricks runtime release notes.
+ * Used to warn, never to refuse: a team may knowingly stay on an old runtime.
+ */
+export interface RuntimeRelease {
+    /** "11.3" */
+    version: string;
+    /** End of support, ISO date. */
+    endOfSupport: string;
+    /** Python minor version the runtime ships. */
+    python: string;
+    /** The Kedro release line that fits that Python. */
+    kedro: string;
+}
+
+export const LTS_RELEASES: readonly RuntimeRelease[] = [
+    { version: "10.4", endOfSupport: "2025-03-18", python: "3.8", kedro: "0.18.x (kedro~=0.18.7)" },
+    { version: "11.3", endOfSupport: "2025-10-19", python: "3.9", kedro: "0.18.x (kedro~=0.18.7, as in the tutorial) or 0.19.x" },
+    { version: "12.2", endOfSupport: "2026-03-01", python: "3.9", kedro: "0.18.x or 0.19.x" },
+    { version: "13.3", endOfSupport: "2026-08-22", python: "3.10", kedro: "0.19.x or 1.x" },
+    { version: "14.3", endOfSupport: "2027-02-01", python: "3.10", kedro: "0.19.x or 1.x" },
+    { version: "15.4", endOfSupport: "2027-08-19", python: "3.11", kedro: "0.19.x or 1.x" },
+    { version: "16.4", endOfSupport: "2028-05-09", python: "3.12", kedro: "1.x" },
+    { version: "17.3", endOfSupport: "2028-10-22", python: "3.12", kedro: "1.x" },
+];
+
+/** "11.3.x-scala2.12" → "11.3"; undefined for a key that is not a versioned runtime. */
+export function runtimeVersionOf(sparkVersion: string): string | undefined {
+    const match = /^(\d+)\.(\d+)\.x-/.exec(sparkVersion);
+    return match ? `${match[1]}.${match[2]}` : undefined;
+}
+
+export function findLtsRelease(sparkVersion: string): RuntimeRelease | undefined {
+    const version = runtimeVersionOf(sparkVersion);
+    return LTS_RELEASES.find((release) => release.version === version);
+}
+
+/** The oldest LTS still supported on `today`, to suggest as an upgrade. */
+export function oldestSupportedLts(today: Date): RuntimeRelease | undefined {
+    return LTS_RELEASES.find((release) => new Date(release.endOfSupport) > today);
+}
+
+/** A warning when the runtime is a known LTS past its end of support, else undefined. */
+export function endOfSupportWarning(sparkVersion: string, today: Date): string | undefined {
+    const release = findLtsRelease(sparkVersion);
+    if (!release || new Date(release.endOfSupport) > today) return undefined;
+    const successor = oldestSupportedLts(today);
+    const upgrade = successor
+        ? ` To move on, set sparkVersion to a supported LTS, for example ${successor.version}.x-scala2.12 ` +
+          `(Python ${successor.python}, Kedro ${successor.kedro}), and update kedroPackages to match.`
+        : "";
+    return (
+        `Databricks Runtime ${release.version} LTS (${sparkVersion}) reached end of support on ${release.endOfSupport}. ` +
+        `It ships Python ${release.python}, which fits Kedro ${release.kedro}.${upgrade}`
+    );
+}

@@ -1,0 +1,59 @@
+import { CELL_SEPARATOR, NOTEBOOK_HEADER, includesKedroViz, notebookCells, renderKedroNotebook } from "../../lib/notebook";
+
+const PACKAGES = ["kedro==0.18.7", "kedro-datasets[databricks.ManagedTableDataSet]~=1.3.0", "kedro-viz"];
+const ROOT = "/Workspace/Repos/alice@example.com/iris-databricks-dev";
+
+describe("renderKedroNotebook", () => {
+    test("reproduces the tutorial's cells in SOURCE format", () => {
+        expect(renderKedroNotebook({ packages: PACKAGES, installInNotebook: true, projectRoot: ROOT })).toBe(
+            [
+                "# Databricks notebook source",
+                '# MAGIC %pip install "kedro==0.18.7" "kedro-datasets[databricks.ManagedTableDataSet]~=1.3.0" "kedro-viz"',
+                "",
+                "# COMMAND ----------",
+                "",
+                "# MAGIC %load_ext kedro.ipython",
+                "",
+                "# COMMAND ----------",
+                "",
+                `# MAGIC %reload_kedro ${ROOT}`,
+                "",
+                "# COMMAND ----------",
+                "",
+                "session.run()",
+                "",
+                "# COMMAND ----------",
+                "",
+                "# MAGIC %run_viz",
+                "",
+            ].join("\n"),
+        );
+    });
+
+    test("with cluster libraries there is no %pip cell", () => {
+        const cells = notebookCells({ packages: PACKAGES, installInNotebook: false, projectRoot: ROOT });
+        expect(cells.some((cell) => cell.includes("%pip"))).toBe(false);
+        expect(cells[0]).toBe("# MAGIC %load_ext kedro.ipython");
+        expect(cells).toHaveLength(4);
+    });
+
+    test("without kedro-viz there is no %run_viz cell", () => {
+        const cells = notebookCells({ packages: ["kedro==0.18.7"], installInNotebook: true, projectRoot: ROOT });
+        expect(cells.some((cell) => cell.includes("%run_viz"))).toBe(false);
+        expect(cells).toHaveLength(4);
+    });
+
+    test("the header is first and cells are separated by COMMAND markers", () => {
+        const source = renderKedroNotebook({ packages: PACKAGES, installInNotebook: true, projectRoot: ROOT });
+        expect(source.startsWith(`${NOTEBOOK_HEADER}\n`)).toBe(true);
+        expect(source.split(CELL_SEPARATOR)).toHaveLength(5);
+    });
+});
+
+test.each([
+    [["kedro-viz"], true],
+    [["kedro_viz==6.0"], true],
+    [["Kedro-Viz>=6"], true],
+    [["kedro-vizard"], false],
+    [["kedro"], false],
+])("includesKedroViz(%j) is %s", (packages, expected) => expect(includesKedroViz(packages)).toBe(expected));
