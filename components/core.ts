@@ -1,0 +1,171 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as databricks from "@pulumi/databricks";
+import type { AvailabilityAttributes, KedroStackSettings } from "../config";
+import { requirementName } from "../config";
+import {
+    clusterTags,
+    clusterUrl,
+    defaultNotebookPath,
+    defaultRepoPath,
+    normalizeWorkspaceUrl,
+    notebookUrl,
+    stackNames,
+    workspacePathOf,
+} from "../lib/naming";
+import { renderKedroNotebook } from "../lib/notebook";
+
+/** Databricks' documented settings for a single-node cluster (numWorkers 0). */
+export const SINGLE_NODE = {
+    sparkConf: { "spark.databricks.cluster.profile": "singleNode", "spark.master": "local[*, 4]" },
+    customTags: { ResourceClass: "SingleNode" },
+} as const;
+
+export interface KedroEnvironmentArgs {
+    settings: KedroStackSettings;
+    /** Personal access token for the Git credential; kept secret whatever is passed. */
+    gitToken: pulumi.Input<string>;
+    /** The cloud's part of the cluster: `{ awsAttributes: … }`, `{ azureAttributes: … }` or `{ gcpAttributes: … }`. */
+    clusterAttributes: Partial<Record<"awsAttributes" | "azureAttributes" | "gcpAttributes", AvailabilityAttributes>>;
+    /** Workspace-level provider; the default provider (databricks:host, …) when omitted. */
+    provider?: databricks.Provider;
+}
+
+/** The stack outputs every cloud exposes. */
+export interface KedroEnvironmentOutputs {
+    workspaceUrl: pulumi.Output<string>;
+    clusterId: pulumi.Output<string>;
+    clusterUrl: pulumi.Output<string>;
+    repoPath: pulumi.Output<string>;
+    projectRoot: pulumi.Output<string>;
+    notebookPath: pulumi.Output<string>;
+    notebookUrl: pulumi.Output<string>;
+}
+
+/**
+ * The cloud-neutral core: the tutorial's steps 3, 4, 6 and 7 in one workspace.
+ * An interactive cluster, a Git credential, a Repo that clones the Kedro
+ * project with it, and a notebook that installs Kedro and runs the pipeline.
+ */
+export class KedroEnvironment extends pulumi.ComponentResource implements KedroEnvironmentOutputs {
+    readonly cluster: databricks.Cluster;
+    readonly gitCredential: databricks.GitCredential;
+    readonly repo: databricks.Repo;
+    readonly notebook: databricks.Notebook;
+    /** PyPI cluster libraries, when kedroInstall is `cluster`. */
+    readonly libraries: databricks.Library[];
+
+    readonly workspaceUrl: pulumi.Output<string>;
+    readonly clusterId: pulumi.Output<string>;
+    readonly clusterUrl: pulumi.Output<string>;
+    readonly repoPath: pulumi.Output<string>;
+    readonly projectRoot: pulumi.Output<string>;
+    readonly notebookPath: pulumi.Output<string>;
+    readonly notebookUrl: pulumi.Output<string>;
+
+    constructor(name: string, args: KedroEnvironmentArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super("databricks-kedro-stack:index:KedroEnvironment", name, {}, opts);
+        const { settings } = args;
+        const { cluster: clusterSettings, git, kedro } = settings;
+        const names = stackNames(git.repoName, settings.stack);
+        const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
+
+        const currentUser = databricks.getCurrentUserOutput({}, { parent: this, provider: args.provider });
+        this.workspaceUrl = currentUser.workspaceUrl.apply(normalizeWorkspaceUrl);
+
+        const singleNode = clusterSettings.numWorkers === 0;
+        this.cluster = new databricks.Cluster(
+            `${name}-cluster`,
+            {
+                clusterName: names.clusterName,
+                sparkVersion: clusterSettings.sparkVersion,
+                nodeTypeId: clusterSettings.nodeType,
+                driverNodeTypeId: clusterSettings.driverNodeType,
+                numWorkers: clusterSettings.numWorkers,
+                autoterminationMinutes: clusterSettings.autoterminationMinutes,
+                dataSecurityMode: clusterSettings.accessMode,
+                singleUserName:
+                    clusterSettings.accessMode === "SINGLE_USER"
+                        ? (clusterSettings.singleUserName ?? currentUser.userName)
+                        : undefined,
+                customTags: {
+                    ...clusterTags(settings.cloud, settings.project, settings.stack, git.repoName),
+                    ...(singleNode ? SINGLE_NODE.customTags : {}),
+                },
+                sparkConf: singleNode ? { ...SINGLE_NODE.sparkConf } : undefined,
+                ...args.clusterAttributes,
+            },
+            childOpts,
+        );
+        this.clusterId = this.cluster.id;
+        this.clusterUrl = pulumi.all([this.workspaceUrl, this.cluster.id]).apply(([url, id]) => clusterUrl(url, id));
+
+        this.libraries =
+            kedro.install === "cluster"
+                ? kedro.packages.map(
+                      (spec) =>
+                          new databricks.Library(
+                              `${name}-lib-${requirementName(spec)}`,
+                              { clusterId: this.cluster.id, pypi: { package: spec } },
+                              childOpts,
+                          ),
+                  )
+                : [];
+
+        this.gitCredential = new databricks.GitCredential(
+            `${name}-git-credential`,
+            {
+                name: names.gitCredentialName,
+                gitProvider: git.provider,
+                gitUsername: git.username,
+                personalAccessToken: pulumi.secret(args.gitToken),
+            },
+            childOpts,
+        );
+
+        this.repo = new databricks.Repo(
+            `${name}-repo`,
+            {
+                url: git.url,
+                gitProvider: git.provider,
+                branch: git.branch,
+                path: settings.repoPath ?? currentUser.userName.apply((user) => defaultRepoPath(user, names.slug)),
+                // Bind the Repo to this stack's credential, not to whichever is the user's default.
+                gitCredentialId: this.gitCredential.id.apply(Number),
+            },
+            { ...childOpts, dependsOn: [this.gitCredential] },
+        );
+        this.repoPath = this.repo.path;
+        this.projectRoot = this.repo.path.apply(workspacePathOf);
+
+        const notebookSource = this.projectRoot.apply((projectRoot) =>
+            renderKedroNotebook({ packages: kedro.packages, installInNotebook: kedro.install === "notebook", projectRoot }),
+        );
+        this.notebook = new databricks.Notebook(
+            `${name}-notebook`,
+            {
+                path: settings.notebookPath ?? currentUser.home.apply((home) => defaultNotebookPath(home, names.notebookName)),
+                language: "PYTHON",
+                format: "SOURCE",
+                contentBase64: notebookSource.apply((source) => Buffer.from(source, "utf8").toString("base64")),
+            },
+            childOpts,
+        );
+        this.notebookPath = this.notebook.path;
+        this.notebookUrl = pulumi.all([this.workspaceUrl, this.notebook.path]).apply(([url, path]) => notebookUrl(url, path));
+
+        this.registerOutputs(this.outputs());
+    }
+
+    /** The outputs as a plain record, for registerOutputs and the stack's exports. */
+    outputs(): KedroEnvironmentOutputs {
+        return {
+            workspaceUrl: this.workspaceUrl,
+            clusterId: this.clusterId,
+            clusterUrl: this.clusterUrl,
+            repoPath: this.repoPath,
+            projectRoot: this.projectRoot,
+            notebookPath: this.notebookPath,
+            notebookUrl: this.notebookUrl,
+        };
+    }
+}

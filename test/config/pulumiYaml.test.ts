@@ -1,0 +1,86 @@
+/** Pulumi.yaml is the config contract users read; it must say what the code does. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { DEFAULTS, PROJECT, PROJECT_KEYS, validateStackConfig } from "../../config";
+
+const root = join(__dirname, "..", "..");
+const project = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8"));
+const declared: Record<string, { type: string; default?: unknown; secret?: boolean; description?: string; items?: { type: string } }> = project.config;
+
+const REQUIRED = ["cloud", "gitUrl", "gitUsername", "gitToken"];
+const DERIVED = ["gitProvider", "nodeType", "driverNodeType", "singleUserName", "repoPath", "notebookPath"];
+
+test("the project is databricks-kedro-stack on the nodejs runtime", () => {
+    expect(project.name).toBe(PROJECT);
+    expect(project.runtime.name ?? project.runtime).toBe("nodejs");
+});
+
+test("declares exactly the keys the program reads", () => {
+    expect(Object.keys(declared).sort()).toEqual([...PROJECT_KEYS].sort());
+});
+
+test("every key has a type and a description", () => {
+    for (const [key, declaration] of Object.entries(declared)) {
+        expect([key, ["string", "integer", "boolean", "array"].includes(declaration.type)]).toEqual([key, true]);
+        expect([key, (declaration.description ?? "").length > 10]).toEqual([key, true]);
+    }
+});
+
+test("required keys have no default, so the CLI insists on them", () => {
+    for (const key of REQUIRED) expect([key, "default" in declared[key]]).toEqual([key, false]);
+});
+
+test("the token is declared secret", () => {
+    expect(declared.gitToken.secret).toBe(true);
+    expect(Object.entries(declared).filter(([, declaration]) => declaration.secret).map(([key]) => key)).toEqual(["gitToken"]);
+});
+
+test("derived keys default to empty, which the program reads as unset", () => {
+    for (const key of DERIVED) expect([key, declared[key].default]).toEqual([key, ""]);
+});
+
+test("static defaults equal the program's defaults", () => {
+    expect(declared.gitBranch.default).toBe(DEFAULTS.gitBranch);
+    expect(declared.sparkVersion.default).toBe(DEFAULTS.sparkVersion);
+    expect(declared.numWorkers).toMatchObject({ type: "integer", default: DEFAULTS.numWorkers });
+    expect(declared.autoterminationMinutes).toMatchObject({ type: "integer", default: DEFAULTS.autoterminationMinutes });
+    expect(declared.spot).toMatchObject({ type: "boolean", default: DEFAULTS.spot });
+    expect(declared.accessMode.default).toBe(DEFAULTS.accessMode);
+    expect(declared.kedroInstall.default).toBe(DEFAULTS.kedroInstall);
+    expect(declared.kedroPackages).toMatchObject({ type: "array", items: { type: "string" }, default: [...DEFAULTS.kedroPackages] });
+});
+
+describe("Pulumi.dev.yaml", () => {
+    const stackConfig: Record<string, unknown> = parse(readFileSync(join(root, "Pulumi.dev.yaml"), "utf8")).config;
+
+    test("uses only project keys and the providers' own keys", () => {
+        for (const key of Object.keys(stackConfig)) {
+            const [namespace, name] = key.split(":");
+            if (namespace === PROJECT) expect(PROJECT_KEYS).toContain(name);
+            else expect(["databricks", "aws", "azure-native", "gcp", "github"]).toContain(namespace);
+        }
+    });
+
+    test("holds no plaintext secret", () => {
+        for (const key of [`${PROJECT}:gitToken`, "databricks:token"]) {
+            if (key in stackConfig) expect(stackConfig[key]).toHaveProperty("secure");
+        }
+    });
+
+    test("is a valid dev stack once the token is set", () => {
+        const raw = Object.fromEntries(
+            Object.entries(stackConfig)
+                .filter(([key]) => key.startsWith(`${PROJECT}:`))
+                .map(([key, value]) => [key.slice(PROJECT.length + 1), String(value)]),
+        );
+        const { settings } = validateStackConfig(raw, {
+            project: PROJECT,
+            stack: "dev",
+            hasGitToken: true,
+            databricksHost: stackConfig["databricks:host"] as string,
+            today: new Date("2026-11-24"),
+        });
+        expect(settings.stack).toBe("dev");
+    });
+});

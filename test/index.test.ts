@@ -1,0 +1,77 @@
+/** The program as the Pulumi CLI runs it: index.ts with the stack's config. */
+import type * as pulumi from "@pulumi/pulumi";
+import { type RecordingMocks, TYPES, baseConfig, prepare, resolve, settle } from "./harness";
+
+interface ProgramRun {
+    mocks: RecordingMocks;
+    exports?: Record<string, string>;
+    error?: unknown;
+    warnings: string[];
+}
+
+/** Loads a fresh copy of index.ts, as `pulumi up` would, and records what it did. */
+async function runProgram(config: Record<string, string>, providerConfig: Record<string, string> = {}): Promise<ProgramRun> {
+    const mocks = await prepare({ config, providerConfig });
+    const warnings: string[] = [];
+    let program: Record<string, pulumi.Output<string>> | undefined;
+    let error: unknown;
+    await jest.isolateModulesAsync(async () => {
+        // index.ts gets its own copy of the SDK; its log is the one to watch.
+        const sdk = await import("@pulumi/pulumi");
+        jest.spyOn(sdk.log, "warn").mockImplementation(async (message: string) => void warnings.push(message));
+        try {
+            program = await import("../index");
+        } catch (caught) {
+            error = caught;
+        }
+    });
+    if (!program) return { mocks, error, warnings };
+    const exports = Object.fromEntries(
+        await Promise.all(Object.entries(program).map(async ([key, value]) => [key, await resolve(value)] as const)),
+    );
+    await settle();
+    return { mocks, exports, warnings };
+}
+
+test("exports the documented stack outputs", async () => {
+    const { exports } = await runProgram(baseConfig("aws"), { "databricks:host": "https://dbc-1234abcd-5678.cloud.databricks.com" });
+    expect(Object.keys(exports!).sort()).toEqual(["clusterId", "clusterUrl", "notebookPath", "notebookUrl", "projectRoot", "repoPath", "workspaceUrl"]);
+    expect(exports!.notebookUrl).toMatch(/^https:\/\/dbc-1234abcd-5678\.cloud\.databricks\.com\/#workspace\/Users\//);
+});
+
+test("logs the runtime's end of support as a Pulumi warning", async () => {
+    const { warnings } = await runProgram(baseConfig("gcp"));
+    expect(warnings.some((warning) => /11\.3 LTS .*end of support.*Python 3\.9/.test(warning))).toBe(true);
+});
+
+test("a supported runtime logs no warning", async () => {
+    const { warnings } = await runProgram(baseConfig("gcp", { sparkVersion: "15.4.x-scala2.12" }));
+    expect(warnings).toEqual([]);
+});
+
+test("picks the component of the configured cloud", async () => {
+    const { mocks } = await runProgram(baseConfig("azure"));
+    expect(mocks.resources[0].type).toBe("databricks-kedro-stack:azure:KedroEnvironment");
+    expect(mocks.one(TYPES.cluster).inputs.azureAttributes.availability).toBe("SPOT_WITH_FALLBACK_AZURE");
+});
+
+test("a bad config fails the program with the key-naming error and declares nothing", async () => {
+    const { error, mocks } = await runProgram(baseConfig("aws"), { "databricks:host": "https://adb-1.2.azuredatabricks.net" });
+    expect(String(error)).toMatch(/databricks:host is "https:\/\/adb-1\.2\.azuredatabricks\.net"; allowed: an AWS workspace/);
+    expect(mocks.resources).toEqual([]);
+});
+
+test("DATABRICKS_HOST is checked like databricks:host", async () => {
+    const mocks = await prepare({ config: baseConfig("gcp") });
+    process.env.DATABRICKS_HOST = "https://dbc-1.cloud.databricks.com";
+    try {
+        let error: unknown;
+        await jest.isolateModulesAsync(async () => {
+            await import("../index").catch((caught) => (error = caught));
+        });
+        expect(String(error)).toMatch(/databricks:host is "https:\/\/dbc-1\.cloud\.databricks\.com"; allowed: a GCP workspace/);
+        expect(mocks.resources).toEqual([]);
+    } finally {
+        delete process.env.DATABRICKS_HOST;
+    }
+});
