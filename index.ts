@@ -3,10 +3,10 @@ import { createKedroEnvironment } from "./components";
 import { loadStackConfig } from "./config";
 
 // Validation runs first: a bad config stops the program before any resource is declared.
-const { settings, gitToken, warnings } = loadStackConfig();
+const { settings, gitToken, databricksClientSecret, warnings } = loadStackConfig();
 warnings.forEach((warning) => pulumi.log.warn(warning));
 
-const environment = createKedroEnvironment("kedro", { settings, gitToken });
+const environment = createKedroEnvironment("kedro", { settings, gitToken, databricksClientSecret });
 
 export const workspaceUrl = environment.workspaceUrl;
 export const clusterId = environment.clusterId;

@@ -2,13 +2,19 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as databricks from "@pulumi/databricks";
 import { type Cloud, type KedroStackSettings, availabilityFor } from "../config";
 import { KedroEnvironment, type KedroEnvironmentOutputs } from "./core";
+import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "./workspace";
 
 export interface CloudKedroEnvironmentArgs {
     settings: KedroStackSettings;
     gitToken: pulumi.Input<string>;
-    /** Workspace-level provider; the default provider (databricks:host, …) when omitted. */
+    /** The account service principal's OAuth secret, for `workspace: create`. */
+    databricksClientSecret?: pulumi.Input<string>;
+    /** Workspace-level provider for an existing workspace; the default provider (databricks:host, …) when omitted. */
     provider?: databricks.Provider;
 }
+
+/** Each cloud's workspace component, as its Kedro environment builds it. */
+export type WorkspaceFactory = (name: string, args: WorkspaceProvisioningArgs, opts: pulumi.ComponentResourceOptions) => CreatedWorkspace;
 
 /**
  * What every cloud's component shares: it checks the settings are for its
@@ -16,6 +22,8 @@ export interface CloudKedroEnvironmentArgs {
  */
 export abstract class CloudKedroEnvironment extends pulumi.ComponentResource implements KedroEnvironmentOutputs {
     readonly core: KedroEnvironment;
+    /** The workspace this stack created, with `workspace: create`. */
+    readonly createdWorkspace?: CreatedWorkspace;
 
     readonly workspaceUrl: pulumi.Output<string>;
     readonly clusterId: pulumi.Output<string>;
@@ -27,20 +35,36 @@ export abstract class CloudKedroEnvironment extends pulumi.ComponentResource imp
 
     protected constructor(
         cloud: Cloud,
+        createWorkspace: WorkspaceFactory,
         name: string,
         args: CloudKedroEnvironmentArgs,
         opts: pulumi.ComponentResourceOptions = {},
     ) {
-        if (args.settings.cloud !== cloud) {
-            throw new Error(`The ${cloud} component was given settings for ${args.settings.cloud}.`);
+        const { settings } = args;
+        if (settings.cloud !== cloud) {
+            throw new Error(`The ${cloud} component was given settings for ${settings.cloud}.`);
+        }
+        if (settings.workspace.mode === "create" && args.provider) {
+            throw new Error("workspace: create builds its own workspace provider; do not pass one.");
         }
         super(`databricks-kedro-stack:${cloud}:KedroEnvironment`, name, {}, opts);
+        if (settings.workspace.mode === "create") {
+            this.createdWorkspace = createWorkspace(
+                `${name}-workspace`,
+                {
+                    workspace: settings.workspace,
+                    clientSecret: args.databricksClientSecret,
+                    tags: { project: settings.project, stack: settings.stack, "managed-by": "pulumi" },
+                },
+                { parent: this },
+            );
+        }
         this.core = new KedroEnvironment(
             name,
             {
                 settings: args.settings,
                 gitToken: args.gitToken,
-                provider: args.provider,
+                provider: this.createdWorkspace?.provider ?? args.provider,
                 clusterAttributes: availabilityFor(cloud, args.settings.cluster.spot),
             },
             { parent: this },

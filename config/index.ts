@@ -9,6 +9,7 @@ import { type KedroStackSettings, type RawConfig, validateStackConfig } from "./
 export * from "./clouds";
 export * from "./errors";
 export * from "./settings";
+export * from "./workspace";
 
 /** Every project key the program reads; Pulumi.yaml declares exactly these. */
 export const PROJECT_KEYS = [
@@ -30,12 +31,22 @@ export const PROJECT_KEYS = [
     "kedroPackages",
     "repoPath",
     "notebookPath",
+    "workspace",
+    "workspaceName",
+    "databricksAccountId",
+    "databricksClientId",
+    "databricksClientSecret",
 ] as const;
+
+/** Keys read only as secrets: their values never enter validation. */
+const SECRET_KEYS = new Set<string>(["gitToken", "databricksClientSecret"]);
 
 export interface LoadedConfig {
     settings: KedroStackSettings;
     /** The Git personal access token, as a secret output. */
     gitToken: pulumi.Output<string>;
+    /** The account service principal's OAuth secret, as a secret output, when set in config. */
+    databricksClientSecret?: pulumi.Output<string>;
     warnings: string[];
 }
 
@@ -47,17 +58,46 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
     const config = new pulumi.Config(PROJECT);
     const raw: RawConfig = {};
     for (const name of PROJECT_KEYS) {
-        // The token is only checked for presence here; its value is read below, as a secret.
-        if (name !== "gitToken") raw[name] = config.get(name);
+        // Secrets are only checked for presence here; their values are read below, as secrets.
+        if (!SECRET_KEYS.has(name)) raw[name] = config.get(name);
     }
-    const hasGitToken = (pulumi.runtime.getConfig(`${PROJECT}:gitToken`) ?? "") !== "";
-    const databricksHost = new pulumi.Config("databricks").get("host") ?? process.env.DATABRICKS_HOST;
+    // The Databricks provider's standard environment variables stand in for unset keys.
+    raw.databricksAccountId ??= process.env.DATABRICKS_ACCOUNT_ID;
+    raw.databricksClientId ??= process.env.DATABRICKS_CLIENT_ID;
+    const isSet = (name: string) => (pulumi.runtime.getConfig(`${PROJECT}:${name}`) ?? "") !== "";
+    const hostInConfig = new pulumi.Config("databricks").get("host");
+    const env = (...names: string[]) => names.map((name) => process.env[name]).find((value) => value !== undefined && value !== "");
+    const aws = new pulumi.Config("aws");
+    const gcp = new pulumi.Config("gcp");
     const { settings, warnings } = validateStackConfig(raw, {
         project: pulumi.getProject(),
         stack: pulumi.getStack(),
-        databricksHost,
-        hasGitToken,
+        databricksHost: hostInConfig ?? process.env.DATABRICKS_HOST,
+        databricksHostInConfig: hostInConfig !== undefined && hostInConfig !== "",
+        hasGitToken: isSet("gitToken"),
+        hasClientSecret: isSet("databricksClientSecret") || env("DATABRICKS_CLIENT_SECRET") !== undefined,
+        clientSecretInPlaintext: isSet("databricksClientSecret") && !isSecretInStackConfig(`${PROJECT}:databricksClientSecret`),
+        providerConfig: {
+            awsRegion: aws.get("region") ?? env("AWS_REGION", "AWS_DEFAULT_REGION"),
+            azureLocation: new pulumi.Config("azure-native").get("location"),
+            gcpProject: gcp.get("project") ?? env("GOOGLE_PROJECT", "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT", "CLOUDSDK_CORE_PROJECT"),
+            gcpRegion: gcp.get("region") ?? env("GOOGLE_REGION", "GCLOUD_REGION", "CLOUDSDK_COMPUTE_REGION"),
+        },
         today,
     });
-    return { settings, warnings, gitToken: config.requireSecret("gitToken") };
+    return {
+        settings,
+        warnings,
+        gitToken: config.requireSecret("gitToken"),
+        databricksClientSecret: isSet("databricksClientSecret") ? config.requireSecret("databricksClientSecret") : undefined,
+    };
+}
+
+/**
+ * Whether the CLI passed a key as a secret. The SDK keeps this check
+ * internal, so an SDK without it counts every value as secret.
+ */
+function isSecretInStackConfig(fullKey: string): boolean {
+    const runtimeConfig = pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean };
+    return runtimeConfig.isConfigSecret ? runtimeConfig.isConfigSecret(fullKey) : true;
 }

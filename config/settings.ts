@@ -2,6 +2,7 @@ import { CLOUDS, CLOUD_PROFILES, CLUSTER_DEFAULTS, type Cloud, cloudOfHost, clou
 import { ConfigError, type ConfigProblem, PROJECT, configSetCommand } from "./errors";
 import { GIT_PROVIDERS, type GitProvider, canonicalGitProvider, inferGitProvider, repositoryName } from "../lib/git";
 import { endOfSupportWarning } from "../lib/runtime";
+import { type CloudProviderConfig, type WorkspaceSettings, validateWorkspace } from "./workspace";
 
 export const ACCESS_MODES = ["SINGLE_USER", "NONE"] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
@@ -41,6 +42,14 @@ export interface ConfigContext {
     hasGitToken: boolean;
     /** For the runtime end-of-support warning. */
     today: Date;
+    /** `databricks:host` as set in the stack's config, as opposed to DATABRICKS_HOST. */
+    databricksHostInConfig?: boolean;
+    /** Whether databricksClientSecret (or DATABRICKS_CLIENT_SECRET) is present. */
+    hasClientSecret?: boolean;
+    /** databricksClientSecret sits in the stack file without --secret. */
+    clientSecretInPlaintext?: boolean;
+    /** The cloud providers' own region, location and project. */
+    providerConfig?: CloudProviderConfig;
 }
 
 export interface KedroStackSettings {
@@ -71,6 +80,7 @@ export interface KedroStackSettings {
     repoPath?: string;
     notebookPath?: string;
     databricksHost?: string;
+    workspace: WorkspaceSettings;
 }
 
 export interface ValidationResult {
@@ -333,9 +343,26 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         problem("notebookPath", notebookPath, "an absolute workspace path outside /Repos, e.g. /Users/alice@example.com/kedro-run", "/Users/<user>/<name>");
     }
 
-    // Workspace connection: the Databricks provider's own config.
+    // Workspace: an existing one named by the provider's config, or one this stack creates.
     const host = ctx.databricksHost?.trim();
-    if (host) {
+    const workspaceResult = validateWorkspace(
+        {
+            mode: get("workspace"),
+            name: get("workspaceName"),
+            accountId: get("databricksAccountId"),
+            clientId: get("databricksClientId"),
+            hasClientSecret: ctx.hasClientSecret ?? false,
+            clientSecretInPlaintext: ctx.clientSecretInPlaintext ?? false,
+            configuredHost: ctx.databricksHostInConfig ? host : undefined,
+            providerConfig: ctx.providerConfig ?? {},
+        },
+        cloud,
+        ctx,
+    );
+    problems.push(...workspaceResult.problems);
+    const workspace = workspaceResult.workspace;
+
+    if (host && workspace?.mode === "existing") {
         let hostUrl: URL | undefined;
         try {
             hostUrl = new URL(host);
@@ -361,7 +388,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         }
     }
 
-    if (problems.length > 0 || !cloud || !gitUrl || !gitProvider || !gitUsername || !nodeType || !driverNodeType) {
+    if (problems.length > 0 || !cloud || !gitUrl || !gitProvider || !gitUsername || !nodeType || !driverNodeType || !workspace) {
         throw new ConfigError(ctx.stack, problems);
     }
 
@@ -390,7 +417,8 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             kedro: { install: kedroInstall, packages: kedroPackages },
             repoPath,
             notebookPath,
-            databricksHost: host,
+            databricksHost: workspace.mode === "existing" ? host : undefined,
+            workspace,
         },
         warnings,
     };

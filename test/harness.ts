@@ -7,6 +7,25 @@ import { type CloudKedroEnvironment, type KedroEnvironmentOutputs, createKedroEn
 import { type LoadedConfig, PROJECT, loadStackConfig } from "../config";
 
 export const TOKEN = "ghp_FAKE0123456789abcdefTOKEN";
+export const CLIENT_SECRET = "dose_FAKE_client_secret_42";
+export const ACCOUNT_ID = "0d9c1b2a-1234-4cde-8f00-123456789abc";
+
+/** Environment variables the program reads; cleared so the machine's own cannot leak into a test. */
+const ENVIRONMENT = [
+    "DATABRICKS_HOST",
+    "DATABRICKS_ACCOUNT_ID",
+    "DATABRICKS_CLIENT_ID",
+    "DATABRICKS_CLIENT_SECRET",
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+    "GOOGLE_PROJECT",
+    "GOOGLE_CLOUD_PROJECT",
+    "GCLOUD_PROJECT",
+    "CLOUDSDK_CORE_PROJECT",
+    "GOOGLE_REGION",
+    "GCLOUD_REGION",
+    "CLOUDSDK_COMPUTE_REGION",
+];
 export const TODAY = new Date("2026-11-24T00:00:00Z");
 
 export interface FakeUser {
@@ -47,6 +66,35 @@ function stableId(name: string): string {
     return String(hash);
 }
 
+/** What the cloud services would compute for a new resource. */
+function computedState(args: pulumi.runtime.MockResourceArgs, id: string): Record<string, any> {
+    switch (args.type) {
+        case "databricks:index/repo:Repo":
+            return { workspacePath: `/Workspace${args.inputs.path}` };
+        case "databricks:index/mwsWorkspaces:MwsWorkspaces":
+            return {
+                workspaceId: id,
+                workspaceUrl: args.inputs.cloudResourceContainer ? `https://${id}.1.gcp.databricks.com` : `https://${args.inputs.workspaceName}.cloud.databricks.com`,
+            };
+        case "databricks:index/mwsCredentials:MwsCredentials":
+            return { credentialsId: `cred-${id}` };
+        case "databricks:index/mwsStorageConfigurations:MwsStorageConfigurations":
+            return { storageConfigurationId: `storage-${id}` };
+        case "aws:s3/bucket:Bucket":
+            return { bucket: `${args.inputs.bucketPrefix ?? ""}20261124`, arn: `arn:aws:s3:::${args.inputs.bucketPrefix}20261124` };
+        case "aws:iam/role:Role":
+            return { arn: `arn:aws:iam::123456789012:role/${args.name}`, name: args.name };
+        case "azure-native:resources:ResourceGroup":
+            return { name: args.inputs.resourceGroupName };
+        case "azure-native:databricks:Workspace":
+            return { workspaceUrl: `adb-${id}.7.azuredatabricks.net` };
+        case "gcp:serviceaccount/account:Account":
+            return { email: `${args.inputs.accountId}@${args.inputs.project}.iam.gserviceaccount.com`, name: `projects/${args.inputs.project}/serviceAccounts/${args.inputs.accountId}` };
+        default:
+            return {};
+    }
+}
+
 export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly resources: RecordedResource[] = [];
     readonly calls: RecordedCall[] = [];
@@ -55,19 +103,48 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
 
     newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
         this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom });
-        const id = stableId(`${args.type}::${args.name}`);
+        const number = stableId(`${args.type}::${args.name}`);
+        // Azure resources are identified by their ARM resource id.
+        const id =
+            args.type === "azure-native:databricks:Workspace"
+                ? `/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/${args.inputs.resourceGroupName}/providers/Microsoft.Databricks/workspaces/${args.inputs.workspaceName}`
+                : number;
         // Like the provider, echo the inputs and fill in what the service computes.
-        const state: Record<string, any> = { ...args.inputs };
-        if (args.type === "databricks:index/repo:Repo") state.workspacePath = `/Workspace${args.inputs.path}`;
+        const state: Record<string, any> = { ...args.inputs, ...computedState(args, number) };
         return { id, state };
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         this.calls.push({ token: args.token, inputs: args.inputs, provider: args.provider });
-        if (args.token === "databricks:index/getCurrentUser:getCurrentUser") {
-            return { id: "1", alphanumeric: "alice", externalId: "", aclPrincipalId: `users/${this.user.userName}`, ...this.user };
+        switch (args.token) {
+            case "databricks:index/getCurrentUser:getCurrentUser": {
+                // Through an explicit provider, the user is in that provider's workspace.
+                const host = args.provider ? this.providerInputs(args.provider)?.host : undefined;
+                return { id: "1", alphanumeric: "alice", externalId: "", aclPrincipalId: `users/${this.user.userName}`, ...this.user, ...(host ? { workspaceUrl: host } : {}) };
+            }
+            case "databricks:index/getAwsBucketPolicy:getAwsBucketPolicy":
+            case "databricks:index/getAwsAssumeRolePolicy:getAwsAssumeRolePolicy":
+            case "databricks:index/getAwsCrossAccountPolicy:getAwsCrossAccountPolicy":
+                return { id: "policy", json: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: args.token.split(":")[2], Effect: "Allow", Action: "*", Resource: "*" }] }) };
+            case "databricks:index/getServicePrincipal:getServicePrincipal":
+                return { id: "7001", spId: "7001", applicationId: args.inputs.applicationId, aclPrincipalId: `servicePrincipals/${args.inputs.applicationId}` };
+            case "azure-native:authorization:getClientConfig":
+                return { clientId: "client", objectId: "object", subscriptionId: "00000000-1111-2222-3333-444444444444", tenantId: "tenant" };
+            case "gcp:organizations/getClientOpenIdUserInfo:getClientOpenIdUserInfo":
+                return { id: "me", email: "alice@example.com" };
         }
         throw new Error(`unexpected call ${args.token}`);
+    }
+
+    /** The inputs of the provider a reference (`<urn>::<id>`) points at. */
+    providerInputs(reference: string): Record<string, any> | undefined {
+        const name = reference.split("::").slice(-2, -1)[0];
+        return this.resources.find((resource) => resource.type.startsWith("pulumi:providers:") && resource.name === name)?.inputs;
+    }
+
+    /** The provider reference of a recorded provider resource, as resources carry it. */
+    providerOf(resource: RecordedResource): RecordedResource | undefined {
+        return resource.provider ? this.resources.find((candidate) => candidate.type.startsWith("pulumi:providers:") && candidate.name === resource.provider!.split("::").slice(-2, -1)[0]) : undefined;
     }
 
     ofType(type: string): RecordedResource[] {
@@ -106,6 +183,10 @@ export interface EvaluateOptions {
     config: Record<string, string>;
     /** Config of other namespaces, by full key (`databricks:host`). */
     providerConfig?: Record<string, string>;
+    /** Environment variables for this run; every variable the program reads is cleared first. */
+    env?: Record<string, string>;
+    /** Short project keys to pass as plaintext, although the CLI would mark them secret. */
+    plaintextKeys?: string[];
     stack?: string;
     user?: FakeUser;
     preview?: boolean;
@@ -116,6 +197,17 @@ export interface Evaluation {
     loaded: LoadedConfig;
     environment: CloudKedroEnvironment;
     outputs: { [K in keyof KedroEnvironmentOutputs]: string };
+}
+
+/** A recorded input with secret markers removed, to compare values. */
+export function plain(value: unknown): any {
+    if (Array.isArray(value)) return value.map(plain);
+    if (value && typeof value === "object") {
+        const entries = Object.entries(value);
+        if (entries.length === 2 && "value" in value && entries.some(([key]) => /^[0-9a-f]{32}$/.test(key))) return plain((value as { value: unknown }).value);
+        return Object.fromEntries(entries.map(([key, inner]) => [key, plain(inner)]));
+    }
+    return value;
 }
 
 export function resolve<T>(output: pulumi.Output<T>): Promise<T> {
@@ -139,11 +231,13 @@ export async function prepare(options: EvaluateOptions): Promise<RecordingMocks>
     const cloud = options.config.cloud as keyof typeof WORKSPACES | undefined;
     const user = options.user ?? fakeUser(WORKSPACES[cloud && cloud in WORKSPACES ? cloud : "aws"]);
     const mocks = new RecordingMocks(user);
-    delete process.env.DATABRICKS_HOST;
+    for (const name of ENVIRONMENT) delete process.env[name];
+    Object.assign(process.env, options.env);
     await pulumi.runtime.setMocks(mocks, PROJECT, stack, options.preview ?? false);
     const all: Record<string, string> = { ...options.providerConfig };
     for (const [key, value] of Object.entries(options.config)) all[`${PROJECT}:${key}`] = value;
-    pulumi.runtime.setAllConfig(all, "gitToken" in options.config ? [`${PROJECT}:gitToken`] : []);
+    const secretKeys = ["gitToken", "databricksClientSecret"].filter((key) => key in options.config && !options.plaintextKeys?.includes(key));
+    pulumi.runtime.setAllConfig(all, secretKeys.map((key) => `${PROJECT}:${key}`));
     return mocks;
 }
 
@@ -151,9 +245,14 @@ export async function prepare(options: EvaluateOptions): Promise<RecordingMocks>
 export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const mocks = await prepare(options);
     const loaded = loadStackConfig(TODAY);
-    const environment = createKedroEnvironment("kedro", { settings: loaded.settings, gitToken: loaded.gitToken });
+    const environment = createKedroEnvironment("kedro", {
+        settings: loaded.settings,
+        gitToken: loaded.gitToken,
+        databricksClientSecret: loaded.databricksClientSecret,
+    });
     const core = environment.core;
     const children: pulumi.Resource[] = [environment, core, core.cluster, core.gitCredential, core.repo, core.notebook, ...core.libraries];
+    if (environment.createdWorkspace) children.push(environment.createdWorkspace.provider);
     await Promise.all(children.map((child) => resolve(child.urn)));
     const entries = await Promise.all(
         Object.entries(environment.outputs()).map(async ([key, output]) => [key, await resolve(output as pulumi.Output<string>)] as const),

@@ -1,9 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { CloudKedroEnvironment, type CloudKedroEnvironmentArgs } from "../cloud";
+import { AwsDatabricksWorkspace } from "./workspace";
 
-/** The Kedro starter environment on AWS Databricks. */
+export { AwsDatabricksWorkspace };
+
+/** The Kedro starter environment on AWS Databricks, in an existing workspace or one it creates. */
 export class AwsKedroEnvironment extends CloudKedroEnvironment {
     constructor(name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("aws", name, args, opts);
+        super("aws", (workspaceName, workspaceArgs, workspaceOpts) => new AwsDatabricksWorkspace(workspaceName, workspaceArgs, workspaceOpts), name, args, opts);
     }
 }

@@ -9,7 +9,18 @@ const project = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8"));
 const declared: Record<string, { type: string; default?: unknown; secret?: boolean; description?: string; items?: { type: string } }> = project.config;
 
 const REQUIRED = ["cloud", "gitUrl", "gitUsername", "gitToken"];
-const DERIVED = ["gitProvider", "nodeType", "driverNodeType", "singleUserName", "repoPath", "notebookPath"];
+const DERIVED = [
+    "gitProvider",
+    "nodeType",
+    "driverNodeType",
+    "singleUserName",
+    "repoPath",
+    "notebookPath",
+    "workspaceName",
+    "databricksAccountId",
+    "databricksClientId",
+    "databricksClientSecret",
+];
 
 test("the project is databricks-kedro-stack on the nodejs runtime", () => {
     expect(project.name).toBe(PROJECT);
@@ -48,6 +59,7 @@ test("static defaults equal the program's defaults", () => {
     expect(declared.spot).toMatchObject({ type: "boolean", default: DEFAULTS.spot });
     expect(declared.accessMode.default).toBe(DEFAULTS.accessMode);
     expect(declared.kedroInstall.default).toBe(DEFAULTS.kedroInstall);
+    expect(declared.workspace.default).toBe("existing");
     expect(declared.kedroPackages).toMatchObject({ type: "array", items: { type: "string" }, default: [...DEFAULTS.kedroPackages] });
 });
 

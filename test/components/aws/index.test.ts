@@ -1,4 +1,4 @@
-import { describeCloudComponent } from "./cloudSuite";
+import { describeCloudComponent } from "../cloudSuite";
 
 describeCloudComponent({
     cloud: "aws",

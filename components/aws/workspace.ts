@@ -1,0 +1,111 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as databricks from "@pulumi/databricks";
+import * as iam from "@pulumi/aws/iam";
+import * as s3 from "@pulumi/aws/s3";
+import { iamPropagationWaitMs, rootBucketPrefix } from "../../lib/workspaceNaming";
+import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
+
+export const AWS_ACCOUNTS_HOST = "https://accounts.cloud.databricks.com";
+
+/**
+ * A Databricks workspace on AWS with a Databricks-managed VPC: an encrypted,
+ * private root bucket, a cross-account role, and the account-level
+ * credential, storage configuration and workspace.
+ */
+export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements CreatedWorkspace {
+    readonly accountProvider: databricks.Provider;
+    readonly rootBucket: s3.Bucket;
+    readonly crossAccountRole: iam.Role;
+    readonly workspace: databricks.MwsWorkspaces;
+    readonly provider: databricks.Provider;
+    readonly workspaceUrl: pulumi.Output<string>;
+
+    constructor(name: string, args: WorkspaceProvisioningArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super("databricks-kedro-stack:aws:DatabricksWorkspace", name, {}, opts);
+        const { workspace, tags } = args;
+        const accountId = workspace.accountId!;
+        const parent = { parent: this };
+
+        this.accountProvider = new databricks.Provider(
+            `${name}-account`,
+            { host: AWS_ACCOUNTS_HOST, accountId, clientId: workspace.clientId, clientSecret: args.clientSecret },
+            parent,
+        );
+        const account = { parent: this, provider: this.accountProvider };
+
+        // Root bucket (DBFS root): encrypted, never public, owned by the bucket owner.
+        this.rootBucket = new s3.Bucket(`${name}-root-bucket`, { bucketPrefix: rootBucketPrefix(workspace.name), forceDestroy: true, tags }, parent);
+        new s3.BucketServerSideEncryptionConfiguration(
+            `${name}-root-bucket-encryption`,
+            { bucket: this.rootBucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }] },
+            parent,
+        );
+        const publicAccessBlock = new s3.BucketPublicAccessBlock(
+            `${name}-root-bucket-public-access`,
+            { bucket: this.rootBucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            parent,
+        );
+        new s3.BucketOwnershipControls(`${name}-root-bucket-ownership`, { bucket: this.rootBucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+        const bucketPolicy = databricks.getAwsBucketPolicyOutput({ bucket: this.rootBucket.bucket, databricksE2AccountId: accountId }, account);
+        // After the public access block, so the policy is never briefly applied to an unguarded bucket.
+        const rootBucketPolicy = new s3.BucketPolicy(
+            `${name}-root-bucket-policy`,
+            { bucket: this.rootBucket.id, policy: bucketPolicy.json },
+            { parent: this, dependsOn: [publicAccessBlock] },
+        );
+
+        // Cross-account role that Databricks assumes, with the account id as external id.
+        const assumeRolePolicy = databricks.getAwsAssumeRolePolicyOutput({ externalId: accountId }, account);
+        this.crossAccountRole = new iam.Role(`${name}-cross-account`, { assumeRolePolicy: assumeRolePolicy.json, tags }, parent);
+        const crossAccountPolicy = databricks.getAwsCrossAccountPolicyOutput({}, account);
+        const rolePolicy = new iam.RolePolicy(`${name}-cross-account-policy`, { role: this.crossAccountRole.id, policy: crossAccountPolicy.json }, parent);
+
+        // IAM is eventually consistent: a role used at once fails MwsCredentials. Only a new role waits.
+        const propagatedRoleArn = pulumi
+            .all([this.crossAccountRole.arn, this.crossAccountRole.createDate, rolePolicy.id])
+            .apply(async ([arn, createDate]) => {
+                const waitMs = pulumi.runtime.isDryRun() ? 0 : iamPropagationWaitMs(createDate, new Date());
+                if (waitMs > 0) await new Promise((done) => setTimeout(done, waitMs));
+                return arn;
+            });
+
+        const credentials = new databricks.MwsCredentials(
+            `${name}-credentials`,
+            { accountId, credentialsName: `${workspace.name}-credentials`, roleArn: propagatedRoleArn },
+            account,
+        );
+        const storage = new databricks.MwsStorageConfigurations(
+            `${name}-storage`,
+            { accountId, storageConfigurationName: `${workspace.name}-storage`, bucketName: this.rootBucket.bucket },
+            { ...account, dependsOn: [rootBucketPolicy] },
+        );
+        this.workspace = new databricks.MwsWorkspaces(
+            name,
+            {
+                accountId,
+                workspaceName: workspace.name,
+                awsRegion: workspace.region,
+                credentialsId: credentials.credentialsId,
+                storageConfigurationId: storage.storageConfigurationId,
+                customTags: tags,
+            },
+            account,
+        );
+        this.workspaceUrl = this.workspace.workspaceUrl;
+
+        // The deploying service principal administers the new workspace, so the same OAuth credentials work there.
+        const servicePrincipal = databricks.getServicePrincipalOutput({ applicationId: workspace.clientId }, account);
+        const adminAssignment = new databricks.MwsPermissionAssignment(
+            `${name}-admin`,
+            { workspaceId: this.workspace.workspaceId, principalId: servicePrincipal.id, permissions: ["ADMIN"] },
+            account,
+        );
+        this.provider = new databricks.Provider(
+            `${name}-workspace`,
+            { host: this.workspaceUrl, clientId: workspace.clientId, clientSecret: args.clientSecret },
+            { parent: this, dependsOn: [adminAssignment] },
+        );
+
+        this.registerOutputs({ workspaceUrl: this.workspaceUrl, workspaceId: this.workspace.workspaceId, rootBucket: this.rootBucket.bucket });
+    }
+}

@@ -1,0 +1,57 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as databricks from "@pulumi/databricks";
+import * as authorization from "@pulumi/azure-native/authorization";
+import * as azureDatabricks from "@pulumi/azure-native/databricks";
+import * as resources from "@pulumi/azure-native/resources";
+import { azureResourceGroupNames } from "../../lib/workspaceNaming";
+import { normalizeWorkspaceUrl } from "../../lib/naming";
+import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
+
+/**
+ * An Azure Databricks workspace: a resource group, and a Premium workspace
+ * (single-user clusters and Repos need it) with its own managed resource
+ * group and secure cluster connectivity (no public IPs on cluster nodes).
+ */
+export class AzureDatabricksWorkspace extends pulumi.ComponentResource implements CreatedWorkspace {
+    readonly resourceGroup: resources.ResourceGroup;
+    readonly workspace: azureDatabricks.Workspace;
+    readonly provider: databricks.Provider;
+    readonly workspaceUrl: pulumi.Output<string>;
+
+    constructor(name: string, args: WorkspaceProvisioningArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super("databricks-kedro-stack:azure:DatabricksWorkspace", name, {}, opts);
+        const { workspace, tags } = args;
+        const parent = { parent: this };
+        const names = azureResourceGroupNames(workspace.name);
+
+        this.resourceGroup = new resources.ResourceGroup(
+            `${name}-rg`,
+            { resourceGroupName: names.resourceGroup, location: workspace.location, tags },
+            parent,
+        );
+        const client = authorization.getClientConfigOutput(parent);
+        this.workspace = new azureDatabricks.Workspace(
+            name,
+            {
+                workspaceName: workspace.name,
+                resourceGroupName: this.resourceGroup.name,
+                location: this.resourceGroup.location,
+                sku: { name: "premium" },
+                // The 2026-01-01 API requires a compute mode; Hybrid is classic clusters in a managed resource group.
+                computeMode: "Hybrid",
+                managedResourceGroupId: pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${names.managedResourceGroup}`,
+                parameters: { enableNoPublicIp: { value: true } },
+                tags,
+            },
+            parent,
+        );
+        this.workspaceUrl = this.workspace.workspaceUrl.apply(normalizeWorkspaceUrl);
+        // Azure resource id auth: Azure CLI or ARM_* service principal; the workspace's creator is its admin.
+        this.provider = new databricks.Provider(
+            `${name}-workspace`,
+            { host: this.workspaceUrl, azureWorkspaceResourceId: this.workspace.id },
+            parent,
+        );
+        this.registerOutputs({ workspaceUrl: this.workspaceUrl, workspaceResourceId: this.workspace.id });
+    }
+}

@@ -1,0 +1,78 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as databricks from "@pulumi/databricks";
+import * as organizations from "@pulumi/gcp/organizations";
+import * as projects from "@pulumi/gcp/projects";
+import * as serviceaccount from "@pulumi/gcp/serviceaccount";
+import { gcpMemberFor, gcpServiceAccountId } from "../../lib/workspaceNaming";
+import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
+
+export const GCP_ACCOUNTS_HOST = "https://accounts.gcp.databricks.com";
+
+/** Project roles the workspace creator needs: networks and GKE (editor), and the IAM Databricks sets up. */
+export const WORKSPACE_CREATOR_ROLES = ["roles/editor", "roles/iam.roleAdmin", "roles/iam.securityAdmin"] as const;
+
+/**
+ * A Databricks workspace on GCP. A Google service account creates it, through
+ * an account-level provider that impersonates that account; the identity that
+ * runs Pulumi may impersonate it.
+ */
+export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements CreatedWorkspace {
+    readonly serviceAccount: serviceaccount.Account;
+    readonly accountProvider: databricks.Provider;
+    readonly workspace: databricks.MwsWorkspaces;
+    readonly provider: databricks.Provider;
+    readonly workspaceUrl: pulumi.Output<string>;
+    readonly serviceAccountEmail: pulumi.Output<string>;
+
+    constructor(name: string, args: WorkspaceProvisioningArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super("databricks-kedro-stack:gcp:DatabricksWorkspace", name, {}, opts);
+        const { workspace } = args;
+        const project = workspace.project!;
+        const parent = { parent: this };
+
+        this.serviceAccount = new serviceaccount.Account(
+            `${name}-creator`,
+            { accountId: gcpServiceAccountId(workspace.name), displayName: `Databricks workspace creator for ${workspace.name}`, project },
+            parent,
+        );
+        this.serviceAccountEmail = this.serviceAccount.email;
+        const roleBindings = WORKSPACE_CREATOR_ROLES.map(
+            (role) =>
+                new projects.IAMMember(
+                    `${name}-creator-${role.split("/")[1].replace(/\./g, "-")}`,
+                    { project, role, member: pulumi.interpolate`serviceAccount:${this.serviceAccount.email}` },
+                    parent,
+                ),
+        );
+        const deployer = organizations.getClientOpenIdUserInfoOutput(parent);
+        const impersonation = new serviceaccount.IAMMember(
+            `${name}-creator-impersonation`,
+            { serviceAccountId: this.serviceAccount.name, role: "roles/iam.serviceAccountTokenCreator", member: deployer.email.apply(gcpMemberFor) },
+            parent,
+        );
+
+        this.accountProvider = new databricks.Provider(
+            `${name}-account`,
+            { host: GCP_ACCOUNTS_HOST, accountId: workspace.accountId, googleServiceAccount: this.serviceAccount.email },
+            { parent: this, dependsOn: [impersonation, ...roleBindings] },
+        );
+        this.workspace = new databricks.MwsWorkspaces(
+            name,
+            {
+                accountId: workspace.accountId!,
+                workspaceName: workspace.name,
+                location: workspace.region,
+                cloudResourceContainer: { gcp: { projectId: project } },
+            },
+            { parent: this, provider: this.accountProvider },
+        );
+        this.workspaceUrl = this.workspace.workspaceUrl;
+        // The service account created the workspace, which makes it a workspace admin.
+        this.provider = new databricks.Provider(
+            `${name}-workspace`,
+            { host: this.workspaceUrl, googleServiceAccount: this.serviceAccount.email },
+            parent,
+        );
+        this.registerOutputs({ workspaceUrl: this.workspaceUrl, workspaceId: this.workspace.workspaceId, serviceAccountEmail: this.serviceAccountEmail });
+    }
+}

@@ -1,0 +1,147 @@
+/**
+ * Workspace provisioning settings: `workspace: existing` (the default) uses
+ * the workspace the Databricks provider points at; `create` builds one in the
+ * stack's cloud. Region, location and project come from the cloud providers'
+ * own config keys.
+ */
+import { CLOUD_PROFILES, type Cloud } from "./clouds";
+import { type ConfigProblem, PROJECT, configSetCommand } from "./errors";
+
+export const WORKSPACE_MODES = ["existing", "create"] as const;
+export type WorkspaceMode = (typeof WORKSPACE_MODES)[number];
+
+export type WorkspaceSettings =
+    | { mode: "existing" }
+    | {
+          mode: "create";
+          name: string;
+          /** Databricks account id (AWS and GCP). */
+          accountId?: string;
+          /** Account-admin service principal's OAuth client id; undefined means the provider's environment. */
+          clientId?: string;
+          /** aws:region or gcp:region. */
+          region?: string;
+          /** azure-native:location. */
+          location?: string;
+          /** gcp:project. */
+          project?: string;
+      };
+
+/** What the cloud providers' own config (or their environment variables) say. */
+export interface CloudProviderConfig {
+    awsRegion?: string;
+    azureLocation?: string;
+    gcpProject?: string;
+    gcpRegion?: string;
+}
+
+export interface WorkspaceInputs {
+    mode?: string;
+    name?: string;
+    accountId?: string;
+    clientId?: string;
+    hasClientSecret: boolean;
+    /** True when databricksClientSecret is in the stack file without --secret. */
+    clientSecretInPlaintext: boolean;
+    /** databricks:host from the stack's config (not the environment). */
+    configuredHost?: string;
+    providerConfig: CloudProviderConfig;
+}
+
+/** Databricks and Azure both accept letters, digits and hyphens; 3 to 64 characters. */
+export function isWorkspaceName(name: string): boolean {
+    return /^[A-Za-z0-9][A-Za-z0-9-]{1,62}[A-Za-z0-9]$/.test(name);
+}
+
+export function defaultWorkspaceName(project: string, stack: string): string {
+    const name = `${project}-${stack}`.replace(/[^A-Za-z0-9-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
+    return name.slice(0, 64).replace(/-+$/, "");
+}
+
+/** The cloud provider keys `create` needs, and their environment-variable alternatives. */
+const REQUIRED_PROVIDER_KEYS: Record<Cloud, Array<{ key: string; field: keyof CloudProviderConfig; env: string; example: string }>> = {
+    aws: [{ key: "aws:region", field: "awsRegion", env: "AWS_REGION", example: "eu-west-1" }],
+    azure: [{ key: "azure-native:location", field: "azureLocation", env: "", example: "westeurope" }],
+    gcp: [
+        { key: "gcp:project", field: "gcpProject", env: "GOOGLE_PROJECT", example: "<gcp-project-id>" },
+        { key: "gcp:region", field: "gcpRegion", env: "GOOGLE_REGION", example: "europe-west1" },
+    ],
+};
+
+export function validateWorkspace(
+    inputs: WorkspaceInputs,
+    cloud: Cloud | undefined,
+    ctx: { project: string; stack: string },
+): { workspace?: WorkspaceSettings; problems: ConfigProblem[] } {
+    const problems: ConfigProblem[] = [];
+    const problem = (key: string, value: string | undefined, allowed: string, fix: string) => problems.push({ key, value, allowed, fix });
+    const projectKey = (name: string) => `${PROJECT}:${name}`;
+
+    const mode = (inputs.mode ?? "existing").toLowerCase();
+    if (mode !== "existing" && mode !== "create") {
+        problem(projectKey("workspace"), inputs.mode, "existing (use the workspace databricks:host names) or create (build one in the cloud)", configSetCommand(projectKey("workspace"), "existing", ctx.stack));
+        return { problems };
+    }
+    if (mode === "existing") return { workspace: { mode: "existing" }, problems };
+
+    const name = inputs.name ?? defaultWorkspaceName(ctx.project, ctx.stack);
+    if (!isWorkspaceName(name)) {
+        problem(projectKey("workspaceName"), name, "3 to 64 letters, digits and hyphens, starting and ending with a letter or digit", configSetCommand(projectKey("workspaceName"), defaultWorkspaceName(ctx.project, ctx.stack), ctx.stack));
+    }
+    if (inputs.configuredHost) {
+        problem(
+            "databricks:host",
+            inputs.configuredHost,
+            "no value with workspace: create, which connects to the workspace it creates; a host here would point the same stack at a second workspace",
+            `pulumi config rm databricks:host --stack ${ctx.stack}`,
+        );
+    }
+    if (inputs.clientSecretInPlaintext) {
+        problem(
+            projectKey("databricksClientSecret"),
+            "(plaintext)",
+            "a secret value",
+            configSetCommand(projectKey("databricksClientSecret"), "<client-secret>", ctx.stack, { secret: true }),
+        );
+    }
+    if (!cloud) return { problems };
+
+    if ((cloud === "aws" || cloud === "gcp") && !inputs.accountId) {
+        problem(
+            projectKey("databricksAccountId"),
+            undefined,
+            `your Databricks account id (a UUID, from the account console), needed to create a workspace on ${CLOUD_PROFILES[cloud].label}; DATABRICKS_ACCOUNT_ID also works`,
+            configSetCommand(projectKey("databricksAccountId"), "<account-id>", ctx.stack),
+        );
+    } else if (inputs.accountId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(inputs.accountId)) {
+        problem(projectKey("databricksAccountId"), inputs.accountId, "a UUID such as 0d9c1b2a-1234-4cde-8f00-123456789abc", configSetCommand(projectKey("databricksAccountId"), "<account-id>", ctx.stack));
+    }
+    if (cloud === "aws") {
+        if (!inputs.clientId) {
+            problem(projectKey("databricksClientId"), undefined, "the OAuth client id of an account-admin service principal; DATABRICKS_CLIENT_ID also works", configSetCommand(projectKey("databricksClientId"), "<client-id>", ctx.stack));
+        }
+        if (!inputs.hasClientSecret) {
+            problem(projectKey("databricksClientSecret"), undefined, "that service principal's OAuth secret; DATABRICKS_CLIENT_SECRET also works", configSetCommand(projectKey("databricksClientSecret"), "<client-secret>", ctx.stack, { secret: true }));
+        }
+    }
+    for (const required of REQUIRED_PROVIDER_KEYS[cloud]) {
+        if (!inputs.providerConfig[required.field]) {
+            problem(required.key, undefined, `the ${CLOUD_PROFILES[cloud].label} ${required.key.split(":")[1]} to create the workspace in, e.g. ${required.example}${required.env ? ` (${required.env} also works)` : ""}`, `pulumi config set ${required.key} ${required.example} --stack ${ctx.stack}`);
+        }
+    }
+    if (problems.length > 0) return { problems };
+
+    const providerConfig = inputs.providerConfig;
+    return {
+        workspace: {
+            mode: "create",
+            name,
+            accountId: inputs.accountId,
+            clientId: inputs.clientId,
+            region: cloud === "aws" ? providerConfig.awsRegion : cloud === "gcp" ? providerConfig.gcpRegion : undefined,
+            location: cloud === "azure" ? providerConfig.azureLocation : undefined,
+            project: cloud === "gcp" ? providerConfig.gcpProject : undefined,
+        },
+        problems,
+    };
+}

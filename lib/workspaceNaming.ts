@@ -1,0 +1,35 @@
+/** Names for cloud resources of a created workspace, within each cloud's limits. */
+
+/** S3 bucket prefix: lowercase letters, digits and hyphens; Pulumi appends a random suffix (prefix max 37). */
+export function rootBucketPrefix(workspaceName: string): string {
+    const base = workspaceName.toLowerCase().replace(/[^a-z0-9-]+/g, "-").slice(0, 30).replace(/-+$/, "");
+    return `${base}-root-`;
+}
+
+/** GCP service account id: 6 to 30 characters, [a-z][a-z0-9-]*[a-z0-9]. */
+export function gcpServiceAccountId(workspaceName: string): string {
+    const suffix = "-dbx";
+    let base = workspaceName.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^[^a-z]+/, "");
+    base = base.slice(0, 30 - suffix.length).replace(/-+$/, "");
+    return `${base || "kedro"}${suffix}`.padEnd(6, "x");
+}
+
+/** IAM member string for an identity's email: service accounts differ from users. */
+export function gcpMemberFor(email: string): string {
+    return email.endsWith(".gserviceaccount.com") ? `serviceAccount:${email}` : `user:${email}`;
+}
+
+/** Azure resource group names for the workspace and the one Databricks manages. */
+export function azureResourceGroupNames(workspaceName: string): { resourceGroup: string; managedResourceGroup: string } {
+    return { resourceGroup: `rg-${workspaceName}`, managedResourceGroup: `rg-${workspaceName}-managed` };
+}
+
+/** A fresh IAM role is not usable by AWS services at once; this waits until it is `minAgeMs` old. */
+export const IAM_PROPAGATION_MS = 30_000;
+
+export function iamPropagationWaitMs(roleCreateDate: string | undefined, now: Date, minAgeMs: number = IAM_PROPAGATION_MS): number {
+    if (!roleCreateDate) return 0;
+    const created = Date.parse(roleCreateDate);
+    if (Number.isNaN(created)) return 0;
+    return Math.max(0, Math.min(minAgeMs, created + minAgeMs - now.getTime()));
+}

@@ -1,0 +1,39 @@
+import fc from "fast-check";
+import { IAM_PROPAGATION_MS, azureResourceGroupNames, gcpMemberFor, gcpServiceAccountId, iamPropagationWaitMs, rootBucketPrefix } from "../../lib/workspaceNaming";
+
+const workspaceName = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{1,62}[A-Za-z0-9]$/);
+
+test("GCP service account ids are always valid", () => {
+    fc.assert(fc.property(workspaceName, (name) => expect(gcpServiceAccountId(name)).toMatch(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/)));
+});
+
+test("S3 bucket prefixes are lowercase and leave room for the random suffix", () => {
+    fc.assert(
+        fc.property(workspaceName, (name) => {
+            const prefix = rootBucketPrefix(name);
+            expect(prefix.length).toBeLessThanOrEqual(37);
+            expect(prefix).toMatch(/^[a-z0-9][a-z0-9-]*-root-$/);
+        }),
+    );
+});
+
+test("identities become IAM members of the right kind", () => {
+    expect(gcpMemberFor("alice@example.com")).toBe("user:alice@example.com");
+    expect(gcpMemberFor("ci@acme.iam.gserviceaccount.com")).toBe("serviceAccount:ci@acme.iam.gserviceaccount.com");
+});
+
+test("Azure resource groups", () => {
+    expect(azureResourceGroupNames("ws")).toEqual({ resourceGroup: "rg-ws", managedResourceGroup: "rg-ws-managed" });
+});
+
+describe("iamPropagationWaitMs", () => {
+    const now = new Date("2026-11-24T10:00:30Z");
+    test("a role created just now waits the whole time", () => expect(iamPropagationWaitMs("2026-11-24T10:00:30Z", now)).toBe(IAM_PROPAGATION_MS));
+    test("a role created 10 s ago waits the rest", () => expect(iamPropagationWaitMs("2026-11-24T10:00:20Z", now)).toBe(20_000));
+    test("an old role, as on every later update, does not wait", () => expect(iamPropagationWaitMs("2026-11-01T00:00:00Z", now)).toBe(0));
+    test("an unknown creation date does not wait", () => {
+        expect(iamPropagationWaitMs(undefined, now)).toBe(0);
+        expect(iamPropagationWaitMs("not a date", now)).toBe(0);
+    });
+    test("a clock skewed into the future never waits longer than the minimum", () => expect(iamPropagationWaitMs("2026-11-24T11:00:00Z", now)).toBe(IAM_PROPAGATION_MS));
+});
