@@ -92,6 +92,8 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
                     ...(singleNode ? SINGLE_NODE.customTags : {}),
                 },
                 sparkConf: singleNode ? { ...SINGLE_NODE.sparkConf } : undefined,
+                // Only set when asked, so existing stacks see no diff.
+                noWait: clusterSettings.noWait ? true : undefined,
                 ...args.clusterAttributes,
             },
             childOpts,

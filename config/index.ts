@@ -27,6 +27,7 @@ export const PROJECT_KEYS = [
     "spot",
     "accessMode",
     "singleUserName",
+    "clusterNoWait",
     "kedroInstall",
     "kedroPackages",
     "repoPath",

@@ -24,6 +24,7 @@ export const DEFAULTS = {
     autoterminationMinutes: CLUSTER_DEFAULTS.autoterminationMinutes,
     spot: CLUSTER_DEFAULTS.spot,
     accessMode: CLUSTER_DEFAULTS.accessMode as AccessMode,
+    clusterNoWait: false,
     kedroInstall: "notebook" as KedroInstall,
     kedroPackages: DEFAULT_KEDRO_PACKAGES,
 } as const;
@@ -72,6 +73,8 @@ export interface KedroStackSettings {
         spot: boolean;
         accessMode: AccessMode;
         singleUserName?: string;
+        /** Return from `pulumi up` without waiting for the cluster to run. */
+        noWait: boolean;
     };
     kedro: {
         install: KedroInstall;
@@ -286,6 +289,14 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         else spot = parsed;
     }
 
+    let clusterNoWait: boolean = DEFAULTS.clusterNoWait;
+    const noWaitRaw = get("clusterNoWait");
+    if (noWaitRaw !== undefined) {
+        const parsed = parseBoolean(noWaitRaw);
+        if (parsed === undefined) problem("clusterNoWait", noWaitRaw, "true or false", "false");
+        else clusterNoWait = parsed;
+    }
+
     let accessMode: AccessMode = DEFAULTS.accessMode;
     const accessModeRaw = get("accessMode");
     if (accessModeRaw !== undefined) {
@@ -413,6 +424,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
                 spot,
                 accessMode,
                 singleUserName: accessMode === "SINGLE_USER" ? singleUserName : undefined,
+                noWait: clusterNoWait,
             },
             kedro: { install: kedroInstall, packages: kedroPackages },
             repoPath,

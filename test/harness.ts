@@ -99,9 +99,27 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly resources: RecordedResource[] = [];
     readonly calls: RecordedCall[] = [];
 
+    /** Registrations of these types stay pending until release(), as a slow create would. */
+    private readonly held = new Set<string>();
+    private readonly waiting: Array<() => void> = [];
+
     constructor(private readonly user: FakeUser) {}
 
-    newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+    hold(type: string): void {
+        this.held.add(type);
+    }
+
+    release(): void {
+        this.held.clear();
+        this.waiting.splice(0).forEach((resume) => resume());
+    }
+
+    async newResource(args: pulumi.runtime.MockResourceArgs): Promise<pulumi.runtime.MockResourceResult> {
+        if (this.held.has(args.type)) await new Promise<void>((resume) => this.waiting.push(resume));
+        return this.register(args);
+    }
+
+    private register(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
         this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom });
         const number = stableId(`${args.type}::${args.name}`);
         // Azure resources are identified by their ARM resource id.

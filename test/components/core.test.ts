@@ -214,3 +214,36 @@ describe("explicit provider", () => {
         expect(mocks.calls.map((call) => call.provider)).toEqual([providerRef]);
     });
 });
+
+describe("critical path", () => {
+    test("the credential, repo and notebook are created while the cluster is still being created", async () => {
+        const mocks = await prepare({ config: baseConfig("aws") });
+        mocks.hold(TYPES.cluster);
+        const { settings, gitToken } = loadStackConfig(TODAY);
+        const core = new KedroEnvironment("kedro", { settings, gitToken, clusterAttributes: availabilityFor("aws", true) });
+        await Promise.all([core.gitCredential, core.repo, core.notebook].map((resource) => resolve(resource.id)));
+        expect(mocks.ofType(TYPES.cluster)).toEqual([]);
+        mocks.release();
+        await resolve(core.cluster.id);
+        expect(mocks.ofType(TYPES.cluster)).toHaveLength(1);
+    });
+
+    test("cluster libraries wait for the cluster, as they must", async () => {
+        const mocks = await prepare({ config: baseConfig("aws", { kedroInstall: "cluster" }) });
+        mocks.hold(TYPES.cluster);
+        const { settings, gitToken } = loadStackConfig(TODAY);
+        const core = new KedroEnvironment("kedro", { settings, gitToken, clusterAttributes: availabilityFor("aws", true) });
+        await resolve(core.notebook.id);
+        expect(mocks.ofType(TYPES.library)).toEqual([]);
+        mocks.release();
+        await Promise.all(core.libraries.map((library) => resolve(library.id)));
+        expect(mocks.ofType(TYPES.library)).toHaveLength(3);
+    });
+
+    test("clusterNoWait reaches the cluster only when set", async () => {
+        const byDefault = await evaluate({ config: baseConfig("aws") });
+        expect(byDefault.mocks.one(TYPES.cluster).inputs.noWait).toBeUndefined();
+        const noWait = await evaluate({ config: baseConfig("aws", { clusterNoWait: "true" }) });
+        expect(noWait.mocks.one(TYPES.cluster).inputs.noWait).toBe(true);
+    });
+});

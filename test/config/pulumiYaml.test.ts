@@ -60,6 +60,7 @@ test("static defaults equal the program's defaults", () => {
     expect(declared.accessMode.default).toBe(DEFAULTS.accessMode);
     expect(declared.kedroInstall.default).toBe(DEFAULTS.kedroInstall);
     expect(declared.workspace.default).toBe("existing");
+    expect(declared.clusterNoWait).toMatchObject({ type: "boolean", default: DEFAULTS.clusterNoWait });
     expect(declared.kedroPackages).toMatchObject({ type: "array", items: { type: "string" }, default: [...DEFAULTS.kedroPackages] });
 });
 

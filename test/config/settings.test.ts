@@ -50,6 +50,7 @@ describe("defaults", () => {
             spot: true,
             accessMode: "SINGLE_USER",
             singleUserName: undefined,
+            noWait: false,
         });
         expect(settings.kedro).toEqual({ install: "notebook", packages: DEFAULT_KEDRO_PACKAGES });
         expect(settings.git).toEqual({
