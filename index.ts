@@ -1,17 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createKedroEnvironment } from "./components";
+import { createKedroStack } from "./components";
 import { loadStackConfig } from "./config";
 
 // Validation runs first: a bad config stops the program before any resource is declared.
-const { settings, gitToken, databricksClientSecret, warnings } = loadStackConfig();
-warnings.forEach((warning) => pulumi.log.warn(warning));
+const loaded = loadStackConfig();
+loaded.warnings.forEach((warning) => pulumi.log.warn(warning));
 
-const environment = createKedroEnvironment("kedro", { settings, gitToken, databricksClientSecret });
+const { outputs } = createKedroStack(loaded);
 
-export const workspaceUrl = environment.workspaceUrl;
-export const clusterId = environment.clusterId;
-export const clusterUrl = environment.clusterUrl;
-export const repoPath = environment.repoPath;
-export const projectRoot = environment.projectRoot;
-export const notebookPath = environment.notebookPath;
-export const notebookUrl = environment.notebookUrl;
+export const workspaceUrl = outputs.workspaceUrl;
+export const clusterId = outputs.clusterId;
+export const clusterUrl = outputs.clusterUrl;
+export const repoPath = outputs.repoPath;
+export const projectRoot = outputs.projectRoot;
+export const notebookPath = outputs.notebookPath;
+export const notebookUrl = outputs.notebookUrl;
+/** Only with githubRepository: create. */
+export const gitRepositoryUrl = outputs.gitRepositoryUrl;
+export const gitRemoteCommands = outputs.gitRemoteCommands;

@@ -11,6 +11,8 @@ export interface CloudKedroEnvironmentArgs {
     databricksClientSecret?: pulumi.Input<string>;
     /** Workspace-level provider for an existing workspace; the default provider (databricks:host, …) when omitted. */
     provider?: databricks.Provider;
+    /** The Kedro repository's URL when this stack creates it. */
+    gitUrl?: pulumi.Input<string>;
 }
 
 /** Each cloud's workspace component, as its Kedro environment builds it. */
@@ -64,6 +66,7 @@ export abstract class CloudKedroEnvironment extends pulumi.ComponentResource imp
             {
                 settings: args.settings,
                 gitToken: args.gitToken,
+                gitUrl: args.gitUrl,
                 provider: this.createdWorkspace?.provider ?? args.provider,
                 clusterAttributes: availabilityFor(cloud, args.settings.cluster.spot),
             },

@@ -28,6 +28,8 @@ export interface KedroEnvironmentArgs {
     clusterAttributes: Partial<Record<"awsAttributes" | "azureAttributes" | "gcpAttributes", AvailabilityAttributes>>;
     /** Workspace-level provider; the default provider (databricks:host, …) when omitted. */
     provider?: databricks.Provider;
+    /** The repository URL when it is an output (a repository this stack creates); else settings.git.url. */
+    gitUrl?: pulumi.Input<string>;
 }
 
 /** The stack outputs every cloud exposes. */
@@ -66,6 +68,8 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         super("databricks-kedro-stack:index:KedroEnvironment", name, {}, opts);
         const { settings } = args;
         const { cluster: clusterSettings, git, kedro } = settings;
+        const gitUrl = args.gitUrl ?? git.url;
+        if (gitUrl === undefined) throw new Error("KedroEnvironment needs a Git URL: settings.git.url or args.gitUrl.");
         const names = stackNames(git.repoName, settings.stack);
         const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
 
@@ -127,7 +131,7 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         this.repo = new databricks.Repo(
             `${name}-repo`,
             {
-                url: git.url,
+                url: gitUrl,
                 gitProvider: git.provider,
                 branch: git.branch,
                 path: settings.repoPath ?? currentUser.userName.apply((user) => defaultRepoPath(user, names.slug)),

@@ -21,3 +21,5 @@ export const COMPONENTS: Readonly<Record<Cloud, CloudComponent>> = {
 export function createKedroEnvironment(name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions): CloudKedroEnvironment {
     return new COMPONENTS[args.settings.cloud](name, args, opts);
 }
+export { KedroGitHubRepository, gitRemoteCommands } from "./github";
+export { type KedroStack, createKedroStack } from "./stack";

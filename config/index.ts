@@ -37,6 +37,10 @@ export const PROJECT_KEYS = [
     "databricksAccountId",
     "databricksClientId",
     "databricksClientSecret",
+    "githubRepository",
+    "githubOwner",
+    "githubRepositoryName",
+    "protect",
 ] as const;
 
 /** Keys read only as secrets: their values never enter validation. */
@@ -78,6 +82,7 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
         hasGitToken: isSet("gitToken"),
         hasClientSecret: isSet("databricksClientSecret") || env("DATABRICKS_CLIENT_SECRET") !== undefined,
         clientSecretInPlaintext: isSet("databricksClientSecret") && !isSecretInStackConfig(`${PROJECT}:databricksClientSecret`),
+        githubOwner: new pulumi.Config("github").get("owner") ?? env("GITHUB_OWNER"),
         providerConfig: {
             awsRegion: aws.get("region") ?? env("AWS_REGION", "AWS_DEFAULT_REGION"),
             azureLocation: new pulumi.Config("azure-native").get("location"),

@@ -51,6 +51,8 @@ export interface ConfigContext {
     clientSecretInPlaintext?: boolean;
     /** The cloud providers' own region, location and project. */
     providerConfig?: CloudProviderConfig;
+    /** `github:owner` (or GITHUB_OWNER), the GitHub provider's own owner. */
+    githubOwner?: string;
 }
 
 export interface KedroStackSettings {
@@ -58,7 +60,8 @@ export interface KedroStackSettings {
     stack: string;
     cloud: Cloud;
     git: {
-        url: string;
+        /** Undefined when the stack creates the GitHub repository: its URL is then an output. */
+        url?: string;
         provider: GitProvider;
         branch: string;
         username: string;
@@ -84,6 +87,10 @@ export interface KedroStackSettings {
     notebookPath?: string;
     databricksHost?: string;
     workspace: WorkspaceSettings;
+    /** The Kedro project's GitHub repository: created by this stack, or existing at gitUrl. */
+    githubRepository: { mode: "existing" } | { mode: "create"; owner: string; name: string };
+    /** Protect every resource from `pulumi destroy`. */
+    protect: boolean;
 }
 
 export interface ValidationResult {
@@ -162,12 +169,18 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         const value = raw[name];
         return value === undefined || value.trim() === "" ? undefined : value.trim();
     };
-    const problem = (name: string, value: string | undefined, allowed: string, fixValue: string, opts: { secret?: boolean; fullKey?: string } = {}) =>
+    const problem = (
+        name: string,
+        value: string | undefined,
+        allowed: string,
+        fixValue: string,
+        opts: { secret?: boolean; fullKey?: string; fix?: string } = {},
+    ) =>
         problems.push({
             key: opts.fullKey ?? key(name),
             value,
             allowed,
-            fix: configSetCommand(opts.fullKey ?? key(name), fixValue, ctx.stack, opts),
+            fix: opts.fix ?? configSetCommand(opts.fullKey ?? key(name), fixValue, ctx.stack, opts),
         });
 
     // cloud decides the defaults of other keys, so it is read first.
@@ -177,10 +190,35 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     if (cloudLower !== undefined && isCloud(cloudLower)) cloud = cloudLower;
     else problem("cloud", cloudRaw, CLOUDS.join(", "), "<aws|azure|gcp>");
 
-    // Git repository and credential.
-    const gitUrlRaw = get("gitUrl");
+    // The Kedro project's repository: an existing one at gitUrl, or a private GitHub repository this stack creates.
+    const githubModeRaw = get("githubRepository") ?? "existing";
+    const githubMode = githubModeRaw.toLowerCase();
+    let githubRepository: KedroStackSettings["githubRepository"] | undefined;
+    if (githubMode !== "existing" && githubMode !== "create") {
+        problem("githubRepository", githubModeRaw, "existing (use gitUrl) or create (a private GitHub repository made by this stack)", "existing");
+    } else if (githubMode === "existing") {
+        githubRepository = { mode: "existing" };
+    } else {
+        const owner = get("githubOwner") ?? ctx.githubOwner;
+        const name = get("githubRepositoryName") ?? ctx.project;
+        if (!owner) problem("githubOwner", undefined, "the GitHub user or organisation to create the repository in; github:owner also works", "<github-owner>");
+        if (!/^[A-Za-z0-9._-]{1,100}$/.test(name) || name === "." || name === "..") {
+            problem("githubRepositoryName", name, "1 to 100 letters, digits, '.', '_' and '-'", "iris-databricks");
+        }
+        if (get("gitUrl") !== undefined) {
+            problem("gitUrl", get("gitUrl"), "no value with githubRepository: create, which uses the created repository's URL", "", {
+                fix: `pulumi config rm gitUrl --stack ${ctx.stack}`,
+            });
+        }
+        if (owner) githubRepository = { mode: "create", owner, name };
+    }
+    const createsRepository = githubRepository?.mode === "create";
+
+    const gitUrlRaw = createsRepository ? undefined : get("gitUrl");
     let gitUrl: URL | undefined;
-    if (gitUrlRaw === undefined) {
+    if (createsRepository) {
+        // The created repository's URL is known only after it exists.
+    } else if (gitUrlRaw === undefined) {
         problem("gitUrl", undefined, "an https:// URL of the Kedro project's Git repository", "https://github.com/<owner>/<repo>.git");
     } else {
         let parsed: URL | undefined;
@@ -205,7 +243,12 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
 
     const providerRaw = get("gitProvider");
     let gitProvider: GitProvider | undefined;
-    if (providerRaw !== undefined) {
+    if (createsRepository) {
+        gitProvider = "gitHub";
+        if (providerRaw !== undefined && canonicalGitProvider(providerRaw) !== "gitHub") {
+            problem("gitProvider", providerRaw, "gitHub (or unset) with githubRepository: create", "gitHub");
+        }
+    } else if (providerRaw !== undefined) {
         gitProvider = canonicalGitProvider(providerRaw);
         if (!gitProvider) problem("gitProvider", providerRaw, `${GIT_PROVIDERS.join(", ")} (case-insensitive)`, "<provider>");
     } else if (gitUrl) {
@@ -399,7 +442,16 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         }
     }
 
-    if (problems.length > 0 || !cloud || !gitUrl || !gitProvider || !gitUsername || !nodeType || !driverNodeType || !workspace) {
+    let protect = false;
+    const protectRaw = get("protect");
+    if (protectRaw !== undefined) {
+        const parsed = parseBoolean(protectRaw);
+        if (parsed === undefined) problem("protect", protectRaw, "true or false", "true");
+        else protect = parsed;
+    }
+
+    const repoName = githubRepository?.mode === "create" ? githubRepository.name : gitUrl ? repositoryName(gitUrl) : undefined;
+    if (problems.length > 0 || !cloud || !repoName || !githubRepository || !gitProvider || !gitUsername || !nodeType || !driverNodeType || !workspace) {
         throw new ConfigError(ctx.stack, problems);
     }
 
@@ -414,7 +466,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             project: ctx.project,
             stack: ctx.stack,
             cloud,
-            git: { url: gitUrlRaw ?? gitUrl.toString(), provider: gitProvider, branch: gitBranch, username: gitUsername, repoName: repositoryName(gitUrl) },
+            git: { url: gitUrlRaw, provider: gitProvider, branch: gitBranch, username: gitUsername, repoName },
             cluster: {
                 sparkVersion,
                 nodeType,
@@ -431,6 +483,8 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             notebookPath,
             databricksHost: workspace.mode === "existing" ? host : undefined,
             workspace,
+            githubRepository,
+            protect,
         },
         warnings,
     };

@@ -13,7 +13,7 @@ interface ProgramRun {
 async function runProgram(config: Record<string, string>, providerConfig: Record<string, string> = {}): Promise<ProgramRun> {
     const mocks = await prepare({ config, providerConfig });
     const warnings: string[] = [];
-    let program: Record<string, pulumi.Output<string>> | undefined;
+    let program: Record<string, pulumi.Output<string> | undefined> | undefined;
     let error: unknown;
     await jest.isolateModulesAsync(async () => {
         // index.ts gets its own copy of the SDK; its log is the one to watch.
@@ -27,7 +27,11 @@ async function runProgram(config: Record<string, string>, providerConfig: Record
     });
     if (!program) return { mocks, error, warnings };
     const exports = Object.fromEntries(
-        await Promise.all(Object.entries(program).map(async ([key, value]) => [key, await resolve(value)] as const)),
+        await Promise.all(
+            Object.entries(program)
+                .filter((entry): entry is [string, pulumi.Output<string>] => entry[1] !== undefined)
+                .map(async ([key, value]) => [key, await resolve(value)] as const),
+        ),
     );
     await settle();
     return { mocks, exports, warnings };

@@ -8,7 +8,7 @@ const root = join(__dirname, "..", "..");
 const project = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8"));
 const declared: Record<string, { type: string; default?: unknown; secret?: boolean; description?: string; items?: { type: string } }> = project.config;
 
-const REQUIRED = ["cloud", "gitUrl", "gitUsername", "gitToken"];
+const REQUIRED = ["cloud", "gitUsername", "gitToken"];
 const DERIVED = [
     "gitProvider",
     "nodeType",
@@ -20,6 +20,9 @@ const DERIVED = [
     "databricksAccountId",
     "databricksClientId",
     "databricksClientSecret",
+    "gitUrl",
+    "githubOwner",
+    "githubRepositoryName",
 ];
 
 test("the project is databricks-kedro-stack on the nodejs runtime", () => {
@@ -60,6 +63,8 @@ test("static defaults equal the program's defaults", () => {
     expect(declared.accessMode.default).toBe(DEFAULTS.accessMode);
     expect(declared.kedroInstall.default).toBe(DEFAULTS.kedroInstall);
     expect(declared.workspace.default).toBe("existing");
+    expect(declared.githubRepository.default).toBe("existing");
+    expect(declared.protect).toMatchObject({ type: "boolean", default: false });
     expect(declared.clusterNoWait).toMatchObject({ type: "boolean", default: DEFAULTS.clusterNoWait });
     expect(declared.kedroPackages).toMatchObject({ type: "array", items: { type: "string" }, default: [...DEFAULTS.kedroPackages] });
 });

@@ -1,0 +1,107 @@
+// npm run bench [-- --runs N]
+// Measures, in one run and side by side with the naive baseline (bench/baseline):
+//   program evaluation under Pulumi's mocks per cloud and mode, each in a fresh process;
+//   a full type-check of the project; and the whole test command.
+// Each figure is the median of N runs (default 5). Prints a table, checks the
+// budgets, and writes the figures to bench/results.json.
+"use strict";
+const { spawnSync } = require("node:child_process");
+const { writeFileSync } = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { performance } = require("node:perf_hooks");
+
+const root = path.join(__dirname, "..");
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const BUDGETS = {
+    evaluation: { seconds: 1.5, megabytes: 300, orBaselineRatio: 0.25 },
+    typecheck: { baselineRatio: 0.5 },
+    testSeconds: 60,
+};
+
+const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function runNode(script, args) {
+    const result = spawnSync(process.execPath, [path.join(__dirname, script), ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`${script} ${args.join(" ")} failed:\n${result.stderr}`);
+    const lines = result.stdout.trim().split("\n");
+    return JSON.parse(lines[lines.length - 1]);
+}
+
+function measure(label, script, args) {
+    const samples = [];
+    for (let i = 0; i < RUNS; i++) samples.push(runNode(script, args));
+    process.stderr.write(`  measured ${label}\n`);
+    return samples;
+}
+
+const rows = [];
+const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), runs: RUNS, evaluation: [], typecheck: {}, test: {} };
+let allWithinBudget = true;
+const verdict = (ok) => {
+    allWithinBudget &&= ok;
+    return ok ? "ok" : "OVER";
+};
+
+process.stderr.write(`Benchmarking with ${RUNS} runs per figure…\n`);
+for (const cloud of ["aws", "azure", "gcp"]) {
+    for (const mode of ["existing", "create"]) {
+        const ours = measure(`evaluate ${cloud} ${mode}`, "evaluate.js", ["ours", cloud, mode]);
+        const baseline = measure(`baseline ${cloud} ${mode}`, "evaluate.js", ["baseline", cloud, mode]);
+        const figure = {
+            cloud,
+            mode,
+            seconds: median(ours.map((s) => s.lastRegisteredMs)) / 1000,
+            megabytes: median(ours.map((s) => s.maxRssMb)),
+            resources: ours[0].resources,
+            baselineSeconds: median(baseline.map((s) => s.lastRegisteredMs)) / 1000,
+            baselineMegabytes: median(baseline.map((s) => s.maxRssMb)),
+        };
+        figure.timeRatio = figure.seconds / figure.baselineSeconds;
+        const budget = BUDGETS.evaluation;
+        figure.withinBudget = (figure.seconds <= budget.seconds && figure.megabytes <= budget.megabytes) || figure.timeRatio <= budget.orBaselineRatio;
+        results.evaluation.push(figure);
+        rows.push([`evaluate ${cloud}/${mode}`, `${figure.seconds.toFixed(2)} s, ${figure.megabytes.toFixed(0)} MB`, `${figure.baselineSeconds.toFixed(2)} s, ${figure.baselineMegabytes.toFixed(0)} MB`, `${(figure.timeRatio * 100).toFixed(0)}%`, `≤${budget.seconds} s & ≤${budget.megabytes} MB, or ≤25%`, verdict(figure.withinBudget)]);
+    }
+}
+
+const ours = measure("type-check", "typecheck.js", ["tsconfig.json"]);
+const baseline = measure("baseline type-check", "typecheck.js", [path.join("bench", "baseline", "tsconfig.json")]);
+const tc = (results.typecheck = {
+    seconds: median(ours.map((s) => s.wallMs)) / 1000,
+    megabytes: median(ours.map((s) => s.maxRssMb)),
+    baselineSeconds: median(baseline.map((s) => s.wallMs)) / 1000,
+    baselineMegabytes: median(baseline.map((s) => s.maxRssMb)),
+});
+tc.timeRatio = tc.seconds / tc.baselineSeconds;
+tc.memoryRatio = tc.megabytes / tc.baselineMegabytes;
+tc.withinBudget = tc.timeRatio <= BUDGETS.typecheck.baselineRatio && tc.memoryRatio <= BUDGETS.typecheck.baselineRatio;
+rows.push(["type-check", `${tc.seconds.toFixed(2)} s, ${tc.megabytes.toFixed(0)} MB`, `${tc.baselineSeconds.toFixed(2)} s, ${tc.baselineMegabytes.toFixed(0)} MB`, `${(tc.timeRatio * 100).toFixed(0)}% / ${(tc.memoryRatio * 100).toFixed(0)}%`, "≤50% time and memory", verdict(tc.withinBudget)]);
+
+const testSamples = [];
+for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const result = spawnSync("npm", ["test", "--silent"], { cwd: root, encoding: "utf8", shell: process.platform === "win32", maxBuffer: 64 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`npm test failed:\n${result.stdout}\n${result.stderr}`);
+    testSamples.push((performance.now() - started) / 1000);
+}
+process.stderr.write("  measured npm test\n");
+results.test = { seconds: median(testSamples), samples: testSamples };
+results.test.withinBudget = results.test.seconds <= BUDGETS.testSeconds;
+rows.push(["npm test", `${results.test.seconds.toFixed(1)} s`, "-", "-", `≤${BUDGETS.testSeconds} s`, verdict(results.test.withinBudget)]);
+results.withinBudgets = allWithinBudget;
+
+const header = ["figure", "this project", "naive baseline", "ratio", "budget", ""];
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
+const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(" | ")} |`;
+console.log(line(header));
+console.log(line(widths.map((width) => "-".repeat(width))));
+rows.forEach((row) => console.log(line(row)));
+console.log(`\nMedian of ${RUNS} runs each, Node ${process.version}, ${results.cpus} CPUs. Figures written to bench/results.json.`);
+writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+process.exitCode = allWithinBudget ? 0 : 1;

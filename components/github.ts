@@ -1,0 +1,51 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as github from "@pulumi/github";
+
+export interface KedroRepositoryArgs {
+    owner: string;
+    name: string;
+    /** The branch Databricks checks out; GitHub's initial commit lands on the default branch. */
+    branch: string;
+}
+
+/** The commands that put a local Kedro project into the repository (tutorial step 5). */
+export function gitRemoteCommands(httpsUrl: string, branch: string): string {
+    return [`git remote add origin ${httpsUrl}`, `git push --set-upstream origin ${branch}`].join(" && ");
+}
+
+/**
+ * The Kedro project's private GitHub repository (tutorial step 5). It starts
+ * with an initial commit, so Databricks can clone it at once, and a
+ * `pulumi destroy` archives it instead of deleting it: no teardown loses code.
+ */
+export class KedroGitHubRepository extends pulumi.ComponentResource {
+    readonly repository: github.Repository;
+    readonly httpsUrl: pulumi.Output<string>;
+    readonly remoteCommands: pulumi.Output<string>;
+
+    constructor(name: string, args: KedroRepositoryArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super("databricks-kedro-stack:github:KedroRepository", name, {}, opts);
+        // An owner other than github:owner needs its own provider; the token still comes from github:token or GITHUB_TOKEN.
+        const configuredOwner = new pulumi.Config("github").get("owner") ?? process.env.GITHUB_OWNER;
+        const provider =
+            configuredOwner === args.owner
+                ? undefined
+                : new github.Provider(`${name}-github`, { owner: args.owner, token: new pulumi.Config("github").getSecret("token") }, { parent: this });
+        this.repository = new github.Repository(
+            name,
+            {
+                name: args.name,
+                description: "Kedro project run on Databricks (managed by databricks-kedro-stack)",
+                visibility: "private",
+                autoInit: true,
+                archiveOnDestroy: true,
+                deleteBranchOnMerge: true,
+                vulnerabilityAlerts: true,
+            },
+            { parent: this, provider },
+        );
+        this.httpsUrl = this.repository.httpCloneUrl;
+        this.remoteCommands = this.httpsUrl.apply((url) => gitRemoteCommands(url, args.branch));
+        this.registerOutputs({ httpsUrl: this.httpsUrl, remoteCommands: this.remoteCommands });
+    }
+}
