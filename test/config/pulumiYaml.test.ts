@@ -69,8 +69,35 @@ test("static defaults equal the program's defaults", () => {
     expect(declared.kedroPackages).toMatchObject({ type: "array", items: { type: "string" }, default: [...DEFAULTS.kedroPackages] });
 });
 
-describe("Pulumi.dev.yaml", () => {
-    const stackConfig: Record<string, unknown> = parse(readFileSync(join(root, "Pulumi.dev.yaml"), "utf8")).config;
+function stackSettings(stack: string) {
+    const stackConfig: Record<string, unknown> = parse(readFileSync(join(root, `Pulumi.${stack}.yaml`), "utf8")).config;
+    const raw = Object.fromEntries(
+        Object.entries(stackConfig)
+            .filter(([key]) => key.startsWith(`${PROJECT}:`))
+            .map(([key, value]) => [key.slice(PROJECT.length + 1), String(value)]),
+    );
+    return validateStackConfig(raw, {
+        project: PROJECT,
+        stack,
+        hasGitToken: true,
+        databricksHost: stackConfig["databricks:host"] as string,
+        databricksHostInConfig: true,
+        today: new Date("2026-11-24"),
+    }).settings;
+}
+
+test("prod differs from dev where an environment should: on-demand, longer idle time, protected", () => {
+    const dev = stackSettings("dev");
+    const prod = stackSettings("prod");
+    expect(dev.cluster).toMatchObject({ spot: true, autoterminationMinutes: 30 });
+    expect(dev.protect).toBe(false);
+    expect(prod.cluster).toMatchObject({ spot: false, autoterminationMinutes: 60, numWorkers: 2 });
+    expect(prod.kedro.install).toBe("cluster");
+    expect(prod.protect).toBe(true);
+});
+
+describe.each(["dev", "prod"])("Pulumi.%s.yaml", (stack) => {
+    const stackConfig: Record<string, unknown> = parse(readFileSync(join(root, `Pulumi.${stack}.yaml`), "utf8")).config;
 
     test("uses only project keys and the providers' own keys", () => {
         for (const key of Object.keys(stackConfig)) {
@@ -86,19 +113,7 @@ describe("Pulumi.dev.yaml", () => {
         }
     });
 
-    test("is a valid dev stack once the token is set", () => {
-        const raw = Object.fromEntries(
-            Object.entries(stackConfig)
-                .filter(([key]) => key.startsWith(`${PROJECT}:`))
-                .map(([key, value]) => [key.slice(PROJECT.length + 1), String(value)]),
-        );
-        const { settings } = validateStackConfig(raw, {
-            project: PROJECT,
-            stack: "dev",
-            hasGitToken: true,
-            databricksHost: stackConfig["databricks:host"] as string,
-            today: new Date("2026-11-24"),
-        });
-        expect(settings.stack).toBe("dev");
+    test("is a valid stack once the token is set", () => {
+        expect(stackSettings(stack).stack).toBe(stack);
     });
 });
