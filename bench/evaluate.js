@@ -18,7 +18,7 @@ const transpileOnly = Boolean(parsed.config.compilerOptions && parsed.config.com
 require("ts-node").register({ project, transpileOnly, compilerOptions: {} });
 
 const pulumi = require("@pulumi/pulumi");
-const { RecordingMocks, WORKSPACES, fakeUser } = require(path.join(root, "test", "mocks.ts"));
+const { RecordingMocks, WORKSPACES, fakeUser } = require(path.join(root, "plan", "mocks.ts"));
 
 async function main() {
     const mocks = new RecordingMocks(fakeUser(WORKSPACES[cloud]));

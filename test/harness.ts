@@ -3,7 +3,7 @@
  * Every resource registration and data-source call is recorded for assertions.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { RecordingMocks, WORKSPACES, fakeUser, type FakeUser } from "./mocks";
+import { RecordingMocks, WORKSPACES, fakeUser, type FakeUser } from "../plan/mocks";
 import { type CloudKedroEnvironment, type KedroEnvironmentOutputs, type KedroStack, createKedroStack } from "../components";
 import { type LoadedConfig, PROJECT, loadStackConfig } from "../config";
 
@@ -29,7 +29,7 @@ const ENVIRONMENT = [
 ];
 export const TODAY = new Date("2026-11-24T00:00:00Z");
 
-export { type FakeUser, type RecordedCall, type RecordedResource, RecordingMocks, WORKSPACES, fakeUser } from "./mocks";
+export { type FakeUser, type RecordedCall, type RecordedResource, RecordingMocks, WORKSPACES, fakeUser } from "../plan/mocks";
 
 export const TYPES = {
     cluster: "databricks:index/cluster:Cluster",

@@ -55,7 +55,7 @@ describe("preview", () => {
         expect(Object.keys(preview.on)).toEqual(["pull_request"]);
         expect(preview.jobs.preview.strategy.matrix.stack).toEqual(["dev", "prod"]);
         expect(pulumiSteps("preview", "preview").map((step) => step.with)).toEqual([
-            { command: "preview", "stack-name": "${{ matrix.stack }}", "work-dir": ".", "comment-on-pr": true, "edit-pr-comment": true, diff: true },
+            { command: "preview", "stack-name": "${{ matrix.stack }}", "work-dir": ".", "comment-on-pr": true, "edit-pr-comment": true, diff: true, policyPacks: "policy" },
         ]);
         expect(preview.jobs.preview.concurrency.group).toContain("${{ matrix.stack }}");
     });
@@ -64,8 +64,18 @@ describe("preview", () => {
         const guard = steps("preview", "preview").find((step) => step.id === "credentials")!;
         expect(guard.run).toContain("::notice title=Cloud preview skipped::");
         expect(guard.run).toContain('echo "available=false"');
-        const cloudSteps = steps("preview", "preview").filter((step) => step.id !== "credentials");
+        const cloudSteps = steps("preview", "preview").filter((step) => step.uses?.startsWith("pulumi/actions@"));
         expect(cloudSteps.every((step) => step.if === "steps.credentials.outputs.available == 'true'")).toBe(true);
+    });
+
+    test("without credentials, shows the offline plan and its diff against the base branch instead", () => {
+        const offline = steps("preview", "preview").find((step) => step.run?.includes("npm run --silent plan"))!;
+        expect(offline.if).toBe("steps.credentials.outputs.available != 'true'");
+        expect(offline.run).toContain('--stack "${{ matrix.stack }}" --format markdown --base "origin/$BASE_REF"');
+        expect(offline.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+        expect(offline.run).toContain("exit $status");
+        const comment = steps("preview", "preview").find((step) => step.run?.includes("offline plan: $STACK"))!;
+        expect(comment.run).toContain('gh api -X PATCH "repos/$REPO/issues/comments/$id"');
     });
 
     test("says which credentials it reads", () => {

@@ -1,0 +1,89 @@
+/**
+ * npm run plan -- --stack <name> [--format text|markdown|json] [--base <git-ref>]
+ *
+ * Prints every resource `pulumi up` would declare for the stack, the
+ * program's warnings and every policy's verdict, from the stack's config
+ * files alone. Exits 1 on an invalid config or a mandatory policy violation.
+ * With --base, prints the difference between the plan at that git ref and the
+ * working tree. With --root (internal), plans the program in another folder.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { evaluatePlan } from "./evaluate";
+import { evaluatePolicies, withPolicySecrets } from "./policies";
+import { type PlanReport, diffPlans, mandatoryViolations, renderDiff, renderPlan } from "./report";
+
+interface Options {
+    stack: string;
+    format: "text" | "markdown" | "json";
+    base?: string;
+    root: string;
+}
+
+export function parseArgs(argv: string[]): Options {
+    const value = (flag: string) => {
+        const index = argv.indexOf(flag);
+        return index >= 0 ? argv[index + 1] : undefined;
+    };
+    const stack = value("--stack");
+    if (!stack) throw new Error("Usage: npm run plan -- --stack <name> [--format text|markdown|json] [--base <git-ref>]");
+    const format = (value("--format") ?? "text") as Options["format"];
+    if (!["text", "markdown", "json"].includes(format)) throw new Error(`--format is ${format}; allowed: text, markdown or json.`);
+    return { stack, format, base: value("--base"), root: resolve(value("--root") ?? join(__dirname, "..")) };
+}
+
+export async function planReport(root: string, stack: string): Promise<PlanReport> {
+    const plan = await evaluatePlan(root, stack);
+    const verdicts = plan.error
+        ? []
+        : evaluatePolicies(plan.resources.map((resource) => ({ type: resource.type, name: resource.name, urn: resource.urn, props: withPolicySecrets(resource.inputs) })));
+    return { ...plan, verdicts };
+}
+
+/** The plan of the program and config at a git ref, from a temporary worktree, in a fresh process. */
+function planAtRef(root: string, ref: string, stack: string): PlanReport {
+    const worktree = mkdtempSync(join(tmpdir(), "kedro-plan-base-"));
+    try {
+        execFileSync("git", ["worktree", "add", "--detach", "--force", worktree, ref], { cwd: root, stdio: "pipe" });
+        if (!existsSync(join(worktree, "node_modules"))) symlinkSync(join(root, "node_modules"), join(worktree, "node_modules"), "dir");
+        const output = execFileSync(process.execPath, [join(__dirname, "run.js"), "--stack", stack, "--format", "json", "--root", worktree], {
+            cwd: root,
+            encoding: "utf8",
+            maxBuffer: 64 * 1024 * 1024,
+            stdio: ["ignore", "pipe", "pipe"],
+        }).toString();
+        return JSON.parse(output);
+    } catch (error) {
+        const stdout = (error as { stdout?: string }).stdout;
+        if (stdout && stdout.trim().startsWith("{")) return JSON.parse(stdout);
+        throw error;
+    } finally {
+        execFileSync("git", ["worktree", "remove", "--force", worktree], { cwd: root, stdio: "pipe" });
+        rmSync(worktree, { recursive: true, force: true });
+    }
+}
+
+export async function main(argv: string[]): Promise<number> {
+    let options: Options;
+    try {
+        options = parseArgs(argv);
+    } catch (error) {
+        process.stderr.write(`${(error as Error).message}\n`);
+        return 2;
+    }
+    const head = await planReport(options.root, options.stack);
+    const failed = Boolean(head.error) || mandatoryViolations(head).length > 0;
+    if (options.format === "json") {
+        process.stdout.write(`${JSON.stringify(head)}\n`);
+        return failed ? 1 : 0;
+    }
+    let output = renderPlan(head, options.format);
+    if (options.base) {
+        const base = planAtRef(options.root, options.base, options.stack);
+        output = `${renderDiff(diffPlans(base, head), options.stack, options.base, options.format)}\n${output}`;
+    }
+    process.stdout.write(output);
+    return failed ? 1 : 0;
+}

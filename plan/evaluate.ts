@@ -1,0 +1,111 @@
+/**
+ * Evaluates a program under Pulumi's mocks, from a stack's config files, and
+ * returns what `pulumi up` would declare. Needs no credentials, no CLI and no
+ * network. Data sources get stand-ins: the current user is PLAN_USER and the
+ * workspace URL is databricks:host (or WORKSPACE_STAND_IN).
+ */
+import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { isSecretMarker } from "./policies";
+import { RecordingMocks, fakeUser } from "./mocks";
+import { readStackConfig } from "./stackConfig";
+
+export const PLAN_USER = "plan-user@example.invalid";
+export const WORKSPACE_STAND_IN = "https://workspace.invalid";
+
+/** Environment variables the program reads; the plan uses only the stack's files. */
+const PROGRAM_ENVIRONMENT = /^(DATABRICKS_|AWS_REGION$|AWS_DEFAULT_REGION$|GOOGLE_|GCLOUD_|CLOUDSDK_|GITHUB_OWNER$)/;
+
+export interface PlannedResource {
+    type: string;
+    name: string;
+    urn: string;
+    parent?: string;
+    /** `default`, or the name of the explicit provider. */
+    provider: string;
+    custom: boolean;
+    inputs: Record<string, any>;
+}
+
+export interface Plan {
+    stack: string;
+    resources: PlannedResource[];
+    warnings: string[];
+    /** Set when the program refused the config (or failed); no resources then. */
+    error?: string;
+    missingSecrets: string[];
+}
+
+function typeChain(urn: string): string[] {
+    return urn.split("::")[2].split("$");
+}
+
+/**
+ * The parent of a URN. Under the mocks a URN names only its parent's type
+ * (`<parent type>$<type>`), so the parent is the registered resource of that
+ * type whose name this one's starts with (the components name children so).
+ */
+function parentOf(urn: string, all: string[]): string | undefined {
+    const chain = typeChain(urn);
+    if (chain.length < 2) return undefined;
+    const name = urn.split("::").slice(3).join("::");
+    const parentType = chain[chain.length - 2];
+    const candidates = all.filter((other) => other !== urn && typeChain(other).slice(-1)[0] === parentType);
+    const best = candidates
+        .map((other) => ({ other, otherName: other.split("::").slice(3).join("::") }))
+        .filter(({ otherName }) => name.startsWith(otherName))
+        .sort((a, b) => b.otherName.length - a.otherName.length)[0];
+    const parent = best?.other ?? candidates[0];
+    return parent ? `${typeChain(parent).slice(-1)[0]}::${parent.split("::").slice(3).join("::")}` : undefined;
+}
+
+export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
+    const files = readStackConfig(root, stack);
+    const host = files.config["databricks:host"] || WORKSPACE_STAND_IN;
+    const mocks = new RecordingMocks(fakeUser(host, PLAN_USER));
+    for (const name of Object.keys(process.env)) if (PROGRAM_ENVIRONMENT.test(name)) delete process.env[name];
+
+    await pulumi.runtime.setMocks(mocks, files.project, stack, true);
+    pulumi.runtime.setAllConfig(files.config, files.secretKeys);
+    const warnings: string[] = [];
+    const originalWarn = pulumi.log.warn;
+    pulumi.log.warn = async (message: string) => void warnings.push(message);
+    let error: string | undefined;
+    try {
+        require(join(root, "index.ts"));
+        const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
+        await runtime.waitForRPCs?.();
+    } catch (caught) {
+        error = caught instanceof Error ? caught.message : String(caught);
+    } finally {
+        pulumi.log.warn = originalWarn;
+    }
+
+    const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, { urn: string }> };
+    const urns = [...monitor.resources.keys()];
+    const resources = mocks.resources.map((recorded) => {
+        const urn = urns.find((candidate) => candidate.endsWith(`${recorded.type}::${recorded.name}`)) ?? `${recorded.type}::${recorded.name}`;
+        const providerName = recorded.provider ? recorded.provider.split("::").slice(-2, -1)[0] : "";
+        return {
+            type: recorded.type,
+            name: recorded.name,
+            urn,
+            parent: urns.includes(urn) ? parentOf(urn, urns) : undefined,
+            provider: recorded.custom === false ? "-" : providerName || "default",
+            custom: recorded.custom !== false,
+            inputs: recorded.inputs,
+        };
+    });
+    return { stack, resources: error ? [] : resources, warnings, error, missingSecrets: files.missingSecrets };
+}
+
+/** A value for display: secrets hidden, long text shortened. */
+export function displayValue(value: unknown): string {
+    if (isSecretMarker(value)) return "[secret]";
+    if (typeof value === "string") return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    if (value && typeof value === "object") {
+        if (Array.isArray(value)) return `[${value.map(displayValue).join(", ")}]`;
+        return `{${Object.entries(value).map(([key, inner]) => `${key}: ${displayValue(inner)}`).join(", ")}}`;
+    }
+    return String(value);
+}

@@ -1,0 +1,124 @@
+/** Renders a plan, and the difference between two plans, as text or Markdown. */
+import type { Plan, PlannedResource } from "./evaluate";
+import { displayValue } from "./evaluate";
+import type { PolicyVerdict } from "./policies";
+
+export interface PlanReport extends Plan {
+    verdicts: PolicyVerdict[];
+}
+
+/** The properties worth a reviewer's eye, per type; other types show every input. */
+const KEY_PROPERTIES: Record<string, string[]> = {
+    "databricks:index/cluster:Cluster": ["clusterName", "sparkVersion", "nodeTypeId", "driverNodeTypeId", "numWorkers", "autoterminationMinutes", "dataSecurityMode", "awsAttributes", "azureAttributes", "gcpAttributes", "noWait"],
+    "databricks:index/gitCredential:GitCredential": ["name", "gitProvider", "gitUsername", "personalAccessToken"],
+    "databricks:index/repo:Repo": ["url", "branch", "path", "gitProvider"],
+    "databricks:index/notebook:Notebook": ["path", "language", "format"],
+    "databricks:index/library:Library": ["pypi"],
+    "pulumi:providers:databricks": ["host", "accountId", "clientId", "clientSecret", "googleServiceAccount", "azureWorkspaceResourceId"],
+};
+
+export function keyProperties(resource: PlannedResource): Record<string, unknown> {
+    const keys = KEY_PROPERTIES[resource.type] ?? Object.keys(resource.inputs).sort();
+    return Object.fromEntries(keys.filter((key) => resource.inputs[key] !== undefined).map((key) => [key, resource.inputs[key]]));
+}
+
+export function mandatoryViolations(report: PlanReport): PolicyVerdict[] {
+    return report.verdicts.filter((verdict) => verdict.enforcementLevel === "mandatory" && verdict.violations.length > 0);
+}
+
+export function renderPlan(report: PlanReport, format: "text" | "markdown"): string {
+    const md = format === "markdown";
+    const lines: string[] = [];
+    const heading = (text: string) => lines.push(md ? `\n### ${text}\n` : `\n== ${text}`);
+    lines.push(md ? `## Offline plan for stack \`${report.stack}\`` : `Offline plan for stack "${report.stack}" (Pulumi mocks; no cloud was asked)`);
+    if (report.error) {
+        heading("Invalid configuration");
+        lines.push(md ? "```text\n" + report.error + "\n```" : report.error);
+        return lines.join("\n") + "\n";
+    }
+    heading(`Resources (${report.resources.length})`);
+    if (md) lines.push("| type | name | parent | provider | key properties |", "|---|---|---|---|---|");
+    for (const resource of report.resources) {
+        const props = Object.entries(keyProperties(resource)).map(([key, value]) => `${key}=${displayValue(value)}`);
+        if (md) lines.push(`| \`${resource.type}\` | ${resource.name} | ${resource.parent ?? ""} | ${resource.provider} | ${props.join("<br>").replace(/\|/g, "\\|")} |`);
+        else {
+            lines.push(`+ ${resource.type} ${resource.name}  parent=${resource.parent ?? "-"}  provider=${resource.provider}`);
+            props.forEach((prop) => lines.push(`    ${prop}`));
+        }
+    }
+    heading("Warnings");
+    lines.push(...(report.warnings.length ? report.warnings.map((warning) => `- ${warning}`) : ["- none"]));
+    if (report.missingSecrets.length) {
+        lines.push(...report.missingSecrets.map((key) => `- ${key} is not set in Pulumi.${report.stack}.yaml; planned with a placeholder. pulumi up needs it: pulumi config set --secret ${key.split(":")[1]} <value> --stack ${report.stack}`));
+    }
+    heading("Policies");
+    if (md) lines.push("| policy | level | verdict |", "|---|---|---|");
+    for (const verdict of report.verdicts) {
+        const result = verdict.violations.length === 0 ? "pass" : verdict.violations.map((violation) => violation.message).join(md ? "<br>" : "; ");
+        lines.push(md ? `| ${verdict.policy} | ${verdict.enforcementLevel} | ${verdict.violations.length ? "❌ " : "✅ "}${result} |` : `${verdict.violations.length ? "FAIL" : "pass"} ${verdict.policy} (${verdict.enforcementLevel})${verdict.violations.length ? `: ${result}` : ""}`);
+    }
+    const failing = mandatoryViolations(report);
+    lines.push("", failing.length ? `${failing.length} mandatory polic${failing.length === 1 ? "y" : "ies"} violated: ${failing.map((verdict) => verdict.policy).join(", ")}.` : "No mandatory policy violated.");
+    return lines.join("\n") + "\n";
+}
+
+/** Flattens inputs to dotted paths with display values, for comparison. */
+function flatten(value: unknown, prefix = "", out: Record<string, string> = {}): Record<string, string> {
+    if (value && typeof value === "object" && !Array.isArray(value) && !(displayValue(value) === "[secret]")) {
+        for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+    } else out[prefix] = displayValue(value);
+    return out;
+}
+
+export interface PlanDiff {
+    added: PlannedResource[];
+    removed: PlannedResource[];
+    changed: Array<{ resource: PlannedResource; changes: Array<{ property: string; before?: string; after?: string }> }>;
+    newViolations: Array<{ policy: string; message: string; urn?: string }>;
+}
+
+export function diffPlans(base: PlanReport, head: PlanReport): PlanDiff {
+    const key = (resource: PlannedResource) => `${resource.type}::${resource.name}`;
+    const before = new Map(base.resources.map((resource) => [key(resource), resource]));
+    const after = new Map(head.resources.map((resource) => [key(resource), resource]));
+    const changed: PlanDiff["changed"] = [];
+    for (const [id, resource] of after) {
+        const old = before.get(id);
+        if (!old) continue;
+        const a = flatten(old.inputs);
+        const b = flatten(resource.inputs);
+        const changes = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+            .filter((property) => a[property] !== b[property])
+            .sort()
+            .map((property) => ({ property, before: a[property], after: b[property] }));
+        if (changes.length) changed.push({ resource, changes });
+    }
+    const violationKey = (policy: string, message: string) => `${policy}::${message}`;
+    const oldViolations = new Set(base.verdicts.flatMap((verdict) => verdict.violations.map((violation) => violationKey(verdict.policy, violation.message))));
+    const newViolations = head.verdicts.flatMap((verdict) =>
+        verdict.violations.filter((violation) => !oldViolations.has(violationKey(verdict.policy, violation.message))).map((violation) => ({ policy: verdict.policy, ...violation })),
+    );
+    return {
+        added: [...after].filter(([id]) => !before.has(id)).map(([, resource]) => resource),
+        removed: [...before].filter(([id]) => !after.has(id)).map(([, resource]) => resource),
+        changed,
+        newViolations,
+    };
+}
+
+export function renderDiff(diff: PlanDiff, stack: string, baseRef: string, format: "text" | "markdown"): string {
+    const md = format === "markdown";
+    const lines = [md ? `## Plan difference for stack \`${stack}\`: \`${baseRef}\` → working tree` : `Plan difference for stack "${stack}": ${baseRef} -> working tree`];
+    for (const resource of diff.added) lines.push(`${md ? "- ➕" : "+"} ${resource.type} ${resource.name}`);
+    for (const resource of diff.removed) lines.push(`${md ? "- ➖" : "-"} ${resource.type} ${resource.name}`);
+    for (const { resource, changes } of diff.changed) {
+        for (const change of changes) {
+            const violated = diff.newViolations.filter((violation) => violation.urn === resource.urn).map((violation) => `, policy ${violation.policy} violated`);
+            lines.push(`${md ? "- ✏️" : "~"} ${stack} ${resource.name} ${change.property} ${change.before ?? "(unset)"} → ${change.after ?? "(unset)"}${[...new Set(violated)].join("")}`);
+        }
+    }
+    if (diff.added.length + diff.removed.length + diff.changed.length === 0) lines.push(md ? "- no change" : "no change");
+    const unattached = diff.newViolations.filter((violation) => !diff.changed.some(({ resource }) => resource.urn === violation.urn));
+    for (const violation of unattached) lines.push(`${md ? "- ❌" : "!"} policy ${violation.policy} violated: ${violation.message}`);
+    return lines.join("\n") + "\n";
+}

@@ -1,0 +1,50 @@
+/**
+ * A stack's config as the Pulumi CLI would hand it to the program, read from
+ * Pulumi.yaml (project defaults) and Pulumi.<stack>.yaml, without the CLI.
+ * Encrypted values cannot be decrypted here: they become marked placeholders.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+
+export interface StackConfigFiles {
+    project: string;
+    /** Full keys (`project:key`, `databricks:host`) to the string values programs see. */
+    config: Record<string, string>;
+    /** Keys whose values are secrets (placeholders here). */
+    secretKeys: string[];
+    /** Declared secret keys the stack file does not set; planned with a placeholder, but pulumi up needs them. */
+    missingSecrets: string[];
+}
+
+export const secretPlaceholder = (key: string) => `[secret ${key}]`;
+
+function asConfigString(value: unknown): string {
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+export function readStackConfig(root: string, stack: string): StackConfigFiles {
+    const project = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8"));
+    const stackFile = join(root, `Pulumi.${stack}.yaml`);
+    if (!existsSync(stackFile)) throw new Error(`No Pulumi.${stack}.yaml in ${root}: create the stack with pulumi stack select --create ${stack}, or name an existing one.`);
+    const stackConfig: Record<string, unknown> = parse(readFileSync(stackFile, "utf8"))?.config ?? {};
+    const config: Record<string, string> = {};
+    const secretKeys: string[] = [];
+    for (const [key, declaration] of Object.entries<Record<string, unknown>>(project.config ?? {})) {
+        if (declaration && typeof declaration === "object" && "default" in declaration) config[`${project.name}:${key}`] = asConfigString(declaration.default);
+        if (declaration?.secret) secretKeys.push(`${project.name}:${key}`);
+    }
+    for (const [rawKey, value] of Object.entries(stackConfig)) {
+        const key = rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`;
+        if (value && typeof value === "object" && "secure" in (value as object)) {
+            config[key] = secretPlaceholder(key);
+            secretKeys.push(key);
+        } else {
+            config[key] = asConfigString(value);
+        }
+    }
+    // Secrets are encrypted for one backend and often kept out of the repository: plan without them, and say so.
+    const missingSecrets = secretKeys.filter((key) => config[key] === undefined);
+    for (const key of missingSecrets) config[key] = secretPlaceholder(key);
+    return { project: project.name, config, secretKeys: [...new Set(secretKeys)], missingSecrets };
+}

@@ -1,0 +1,120 @@
+/** The offline plan, end to end: real config files, a fresh process, exit codes, and a diff between git refs. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readStackConfig, secretPlaceholder } from "../../plan/stackConfig";
+
+const root = join(__dirname, "..", "..");
+const PROGRAM = ["index.ts", "config", "lib", "components", "Pulumi.yaml", "tsconfig.json", "package.json"];
+
+/** A copy of the program in a temp folder, with the given stack files, as a git repository. */
+function projectWith(stacks: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), "kedro-plan-test-"));
+    for (const entry of PROGRAM) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+    for (const [stack, text] of Object.entries(stacks)) writeFileSync(join(dir, `Pulumi.${stack}.yaml`), text);
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
+    git("init", "-q");
+    writeFileSync(join(dir, ".gitignore"), "node_modules\n");
+    git("add", "-A");
+    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base");
+    return dir;
+}
+
+function plan(args: string[], cwd = root) {
+    const result = spawnSync(process.execPath, [join(root, "plan", "run.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, DATABRICKS_HOST: "https://ignored.cloud.databricks.com" } });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const STACK = (extra: string) =>
+    `config:\n  databricks:host: https://dbc-1.cloud.databricks.com\n  databricks-kedro-stack:cloud: aws\n  databricks-kedro-stack:gitUrl: https://github.com/acme/iris.git\n  databricks-kedro-stack:gitUsername: bot\n  databricks-kedro-stack:gitToken:\n    secure: AAABAMZ+fakeciphertext\n${extra}`;
+
+describe("stack config files", () => {
+    test("apply Pulumi.yaml's defaults, mark encrypted values, and report secrets the file lacks", () => {
+        const dir = projectWith({ x: STACK("  databricks-kedro-stack:numWorkers: 2\n"), y: "config:\n  databricks-kedro-stack:cloud: gcp\n" });
+        try {
+            const x = readStackConfig(dir, "x");
+            expect(x.config["databricks-kedro-stack:numWorkers"]).toBe("2");
+            expect(x.config["databricks-kedro-stack:autoterminationMinutes"]).toBe("30");
+            expect(JSON.parse(x.config["databricks-kedro-stack:kedroPackages"])).toContain("kedro==0.18.7");
+            expect(x.config["databricks-kedro-stack:gitToken"]).toBe(secretPlaceholder("databricks-kedro-stack:gitToken"));
+            expect(x.secretKeys).toContain("databricks-kedro-stack:gitToken");
+            expect(x.missingSecrets).toEqual([]);
+            expect(readStackConfig(dir, "y").missingSecrets).toEqual(["databricks-kedro-stack:gitToken"]);
+            expect(() => readStackConfig(dir, "nope")).toThrow(/No Pulumi.nope.yaml/);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
+
+describe("npm run plan", () => {
+    test("plans the committed dev stack with no credentials: resources, parents, providers, warnings, policies", () => {
+        const { code, stdout } = plan(["--stack", "dev"]);
+        expect(code).toBe(0);
+        expect(stdout).toMatch(/\+ databricks:index\/cluster:Cluster kedro-cluster {2}parent=databricks-kedro-stack:index:KedroEnvironment::kedro {2}provider=default/);
+        expect(stdout).toMatch(/autoterminationMinutes=30/);
+        expect(stdout).toMatch(/personalAccessToken=\[secret\]/);
+        expect(stdout).toMatch(/\+ databricks:index\/repo:Repo kedro-repo/);
+        expect(stdout).toMatch(/path=\/Repos\/plan-user@example\.invalid\/iris-databricks-dev/);
+        expect(stdout).toMatch(/== Warnings\n- Databricks Runtime 11\.3 LTS/);
+        expect(stdout).toMatch(/gitToken is not set in Pulumi\.dev\.yaml; planned with a placeholder/);
+        expect(stdout).toMatch(/FAIL supported-runtime \(advisory\)/);
+        expect(stdout).toMatch(/pass max-autotermination \(mandatory\)/);
+        expect(stdout).toMatch(/No mandatory policy violated\./);
+        // The environment's DATABRICKS_HOST does not leak into an offline plan.
+        expect(stdout).not.toContain("ignored.cloud.databricks.com");
+    });
+
+    test("prod's on-demand workers pass: prod is allow-listed", () => {
+        const { code, stdout } = plan(["--stack", "prod"]);
+        expect(code).toBe(0);
+        expect(stdout).toMatch(/pass spot-workers \(mandatory\)/);
+        expect(stdout).toMatch(/\+ databricks:index\/library:Library kedro-lib-kedro/);
+    });
+
+    test("--format markdown writes a PR-comment-ready report", () => {
+        const { stdout } = plan(["--stack", "dev", "--format", "markdown"]);
+        expect(stdout).toMatch(/^## Offline plan for stack `dev`/);
+        expect(stdout).toContain("| type | name | parent | provider | key properties |");
+        expect(stdout).toContain("| policy | level | verdict |");
+    });
+
+    test.each([
+        ["autotermination 600: a mandatory policy", "  databricks-kedro-stack:autoterminationMinutes: 600\n", /FAIL max-autotermination \(mandatory\): autoterminationMinutes is 600, above the maximum of 60/],
+        ["autotermination 0: the program's validation", "  databricks-kedro-stack:autoterminationMinutes: 0\n", /== Invalid configuration\nInvalid configuration for stack "bad".*\n.*autoterminationMinutes is "0"/],
+        ["an Azure node on AWS: the program's validation", "  databricks-kedro-stack:nodeType: Standard_DS3_v2\n", /nodeType is "Standard_DS3_v2"; allowed: an AWS node type/],
+        ["eight workers: a mandatory policy", "  databricks-kedro-stack:numWorkers: 8\n", /FAIL max-workers \(mandatory\): numWorkers is 8/],
+    ])("%s makes the plan exit non-zero", (_label, extra, message) => {
+        const dir = projectWith({ bad: STACK(extra) });
+        try {
+            const { code, stdout } = plan(["--stack", "bad", "--root", dir]);
+            expect(code).toBe(1);
+            expect(stdout).toMatch(message);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    test("--base shows each changed property between two git refs, with the policy it breaks", () => {
+        const dir = projectWith({ prod: STACK("  databricks-kedro-stack:spot: false\n") });
+        try {
+            writeFileSync(join(dir, "Pulumi.prod.yaml"), readFileSync(join(dir, "Pulumi.prod.yaml"), "utf8") + "  databricks-kedro-stack:autoterminationMinutes: 120\n");
+            const { code, stdout } = plan(["--stack", "prod", "--base", "HEAD", "--root", dir], dir);
+            expect(stdout).toContain('Plan difference for stack "prod": HEAD -> working tree');
+            expect(stdout).toContain("~ prod kedro-cluster autoterminationMinutes 30 → 120, policy max-autotermination violated");
+            expect(code).toBe(1);
+            // The temporary worktree is gone.
+            expect(execFileSync("git", ["worktree", "list"], { cwd: dir, encoding: "utf8" }).trim().split("\n")).toHaveLength(1);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    test("a missing --stack is a usage error", () => {
+        const { code, stderr } = plan([]);
+        expect(code).toBe(2);
+        expect(stderr).toMatch(/Usage: npm run plan -- --stack <name>/);
+    });
+});

@@ -1,0 +1,91 @@
+import { Secret, type ResourceValidationPolicy, type StackValidationPolicy } from "@pulumi/policy";
+import {
+    accessMode,
+    azureNoPublicIp,
+    githubRepositorySafe,
+    gitTokenSecret,
+    maxAutotermination,
+    maxWorkers,
+    nodeTypes,
+    policies,
+    s3RootBucketSecure,
+    setPolicyClock,
+    spotWorkers,
+    supportedRuntime,
+} from "../../policy/policies";
+import { configDefaults, runResourcePolicy, runStackPolicy } from "../../plan/policies";
+
+setPolicyClock(() => new Date("2026-11-24T00:00:00Z"));
+
+const CLUSTER = "databricks:index/cluster:Cluster";
+const goodCluster = {
+    clusterName: "kedro-iris-dev",
+    sparkVersion: "15.4.x-scala2.12",
+    nodeTypeId: "m4.large",
+    driverNodeTypeId: "m4.large",
+    numWorkers: 1,
+    autoterminationMinutes: 30,
+    dataSecurityMode: "SINGLE_USER",
+    awsAttributes: { availability: "SPOT_WITH_FALLBACK", firstOnDemand: 1, zoneId: "auto" },
+};
+const check = (policy: ResourceValidationPolicy, type: string, props: Record<string, unknown>, stack = "dev", config: Record<string, unknown> = {}) =>
+    runResourcePolicy(policy, { type, name: "x", urn: `urn:pulumi:${stack}::databricks-kedro-stack::${type}::x`, props }, { ...configDefaults(policy), ...config });
+
+test("every policy has a name, a description and an enforcement level, and the array holds them all once", () => {
+    expect(policies).toHaveLength(10);
+    expect(new Set(policies.map((policy) => policy.name)).size).toBe(10);
+    for (const policy of policies) {
+        expect(policy.description.length).toBeGreaterThan(10);
+        expect(["advisory", "mandatory"]).toContain(policy.enforcementLevel);
+    }
+});
+
+describe.each<[string, ResourceValidationPolicy, string, Record<string, unknown>, Record<string, unknown>, RegExp, string?, Record<string, unknown>?]>([
+    ["max-autotermination: 0", maxAutotermination, CLUSTER, goodCluster, { autoterminationMinutes: 0 }, /autoterminationMinutes is 0: the cluster would never stop\. Set 10 to 60/],
+    ["max-autotermination: 600", maxAutotermination, CLUSTER, goodCluster, { autoterminationMinutes: 600 }, /autoterminationMinutes is 600, above the maximum of 60/],
+    ["max-autotermination: configurable", maxAutotermination, CLUSTER, { ...goodCluster, autoterminationMinutes: 35 }, { autoterminationMinutes: 45 }, /above the maximum of 40/, "dev", { maxMinutes: 40 }],
+    ["spot-workers", spotWorkers, CLUSTER, goodCluster, { awsAttributes: { availability: "ON_DEMAND" } }, /workers run ON_DEMAND, not spot or preemptible; stack "dev" is not in allowOnDemandStacks \(prod\)/],
+    ["max-workers: count", maxWorkers, CLUSTER, goodCluster, { numWorkers: 8 }, /numWorkers is 8, above the maximum of 4/],
+    ["max-workers: unbounded autoscale", maxWorkers, CLUSTER, goodCluster, { numWorkers: undefined, autoscale: { minWorkers: 1 } }, /autoscale has no maxWorkers/],
+    ["access-mode", accessMode, CLUSTER, goodCluster, { dataSecurityMode: "USER_ISOLATION" }, /dataSecurityMode is USER_ISOLATION; allowed: SINGLE_USER or NONE/],
+    ["node-types: Azure node on AWS", nodeTypes, CLUSTER, goodCluster, { nodeTypeId: "Standard_DS3_v2" }, /nodeTypeId Standard_DS3_v2 is not in the aws allow-list/],
+    ["supported-runtime", supportedRuntime, CLUSTER, goodCluster, { sparkVersion: "11.3.x-scala2.12" }, /11\.3 LTS .*end of support/],
+    ["git-token-secret", gitTokenSecret, "databricks:index/gitCredential:GitCredential", { gitProvider: "gitHub", personalAccessToken: new Secret("t") }, { personalAccessToken: "plain" }, /personalAccessToken is not a secret/],
+    ["github-repository-safe: public", githubRepositorySafe, "github:index/repository:Repository", { visibility: "private", archiveOnDestroy: true }, { visibility: "public" }, /visibility is public; the repository must be private/],
+    ["github-repository-safe: deleted on destroy", githubRepositorySafe, "github:index/repository:Repository", { visibility: "private", archiveOnDestroy: true }, { archiveOnDestroy: false }, /would delete the repository/],
+    ["azure-no-public-ip", azureNoPublicIp, "azure-native:databricks:Workspace", { parameters: { enableNoPublicIp: { value: true } } }, { parameters: {} }, /enableNoPublicIp is not true/],
+])("%s", (_label, policy, type, passing, change, message, stack = "dev", config = {}) => {
+    test("passes a compliant resource", () => {
+        expect(check(policy, type, passing, stack, config)).toEqual([]);
+    });
+    test("reports the violation", () => {
+        const violations = check(policy, type, { ...passing, ...change }, stack, config);
+        expect(violations).toHaveLength(1);
+        expect(violations[0]).toMatch(message);
+    });
+});
+
+test("spot-workers allows an allow-listed stack and a single-node cluster", () => {
+    const onDemand = { ...goodCluster, awsAttributes: { availability: "ON_DEMAND" } };
+    expect(check(spotWorkers, CLUSTER, onDemand, "prod")).toEqual([]);
+    expect(check(spotWorkers, CLUSTER, { ...onDemand, numWorkers: 0 }, "dev")).toEqual([]);
+    expect(check(spotWorkers, CLUSTER, onDemand, "staging", { allowOnDemandStacks: ["staging"] })).toEqual([]);
+});
+
+test("policies ignore other resource types", () => {
+    expect(check(maxAutotermination, "databricks:index/repo:Repo", { autoterminationMinutes: 0 })).toEqual([]);
+});
+
+describe("s3-root-bucket-secure", () => {
+    const bucket = { type: "aws:s3/bucket:Bucket", name: "root", urn: "urn:pulumi:dev::p::aws:s3/bucket:Bucket::root", props: { bucket: "root-123" } };
+    const block = (flags: Record<string, boolean>) => ({ type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name: "pab", urn: "urn:b", props: { bucket: "root-123", ...flags } });
+    const encryption = { type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name: "enc", urn: "urn:e", props: { bucket: "root-123", rules: [] } };
+    const all = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
+    const run = (resources: unknown[]) => runStackPolicy(s3RootBucketSecure as StackValidationPolicy, resources as never, {});
+
+    test("passes a blocked, encrypted bucket", () => expect(run([bucket, block(all), encryption])).toEqual([]));
+    test("reports a missing block and missing encryption", () => {
+        expect(run([bucket])).toEqual(["bucket root has no public access block.", "bucket root has no server-side encryption configuration."]);
+    });
+    test("reports flags left off", () => expect(run([bucket, block({ ...all, restrictPublicBuckets: false }), encryption])).toEqual(["bucket root's public access block leaves restrictPublicBuckets off."]));
+});
