@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type * as databricks from "@pulumi/databricks";
+import type * as databricks from "./databricks";
 import { type Cloud, type KedroStackSettings, availabilityFor } from "../config";
 import { KedroEnvironment, type KedroEnvironmentOutputs } from "./core";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "./workspace";
@@ -20,20 +20,13 @@ export type WorkspaceFactory = (name: string, args: WorkspaceProvisioningArgs, o
 
 /**
  * What every cloud's component shares: it checks the settings are for its
- * cloud, adds the cloud's cluster availability, and exposes the core's outputs.
+ * cloud, creates the cloud's workspace when asked, adds the cloud's cluster
+ * availability, and exposes the core's outputs.
  */
-export abstract class CloudKedroEnvironment extends pulumi.ComponentResource implements KedroEnvironmentOutputs {
+export abstract class CloudKedroEnvironment extends pulumi.ComponentResource {
     readonly core: KedroEnvironment;
     /** The workspace this stack created, with `workspace: create`. */
     readonly createdWorkspace?: CreatedWorkspace;
-
-    readonly workspaceUrl: pulumi.Output<string>;
-    readonly clusterId: pulumi.Output<string>;
-    readonly clusterUrl: pulumi.Output<string>;
-    readonly repoPath: pulumi.Output<string>;
-    readonly projectRoot: pulumi.Output<string>;
-    readonly notebookPath: pulumi.Output<string>;
-    readonly notebookUrl: pulumi.Output<string>;
 
     protected constructor(
         cloud: Cloud,
@@ -72,17 +65,10 @@ export abstract class CloudKedroEnvironment extends pulumi.ComponentResource imp
             },
             { parent: this },
         );
-        const outputs = this.core.outputs();
-        this.workspaceUrl = outputs.workspaceUrl;
-        this.clusterId = outputs.clusterId;
-        this.clusterUrl = outputs.clusterUrl;
-        this.repoPath = outputs.repoPath;
-        this.projectRoot = outputs.projectRoot;
-        this.notebookPath = outputs.notebookPath;
-        this.notebookUrl = outputs.notebookUrl;
-        this.registerOutputs(outputs);
+        this.registerOutputs(this.core.outputs());
     }
 
+    /** The stack outputs: the core's, whichever workspace it runs in. */
     outputs(): KedroEnvironmentOutputs {
         return this.core.outputs();
     }

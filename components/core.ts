@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as databricks from "@pulumi/databricks";
+import * as databricks from "./databricks";
 import type { AvailabilityAttributes, KedroStackSettings } from "../config";
 import { requirementName } from "../config";
 import {

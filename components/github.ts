@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as github from "@pulumi/github";
+import { Provider as GitHubProvider } from "@pulumi/github/provider";
+import { Repository } from "@pulumi/github/repository";
 
 export interface KedroRepositoryArgs {
     owner: string;
@@ -19,7 +20,7 @@ export function gitRemoteCommands(httpsUrl: string, branch: string): string {
  * `pulumi destroy` archives it instead of deleting it: no teardown loses code.
  */
 export class KedroGitHubRepository extends pulumi.ComponentResource {
-    readonly repository: github.Repository;
+    readonly repository: Repository;
     readonly httpsUrl: pulumi.Output<string>;
     readonly remoteCommands: pulumi.Output<string>;
 
@@ -30,8 +31,8 @@ export class KedroGitHubRepository extends pulumi.ComponentResource {
         const provider =
             configuredOwner === args.owner
                 ? undefined
-                : new github.Provider(`${name}-github`, { owner: args.owner, token: new pulumi.Config("github").getSecret("token") }, { parent: this });
-        this.repository = new github.Repository(
+                : new GitHubProvider(`${name}-github`, { owner: args.owner, token: new pulumi.Config("github").getSecret("token") }, { parent: this });
+        this.repository = new Repository(
             name,
             {
                 name: args.name,

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type * as databricks from "@pulumi/databricks";
+import type * as databricks from "./databricks";
 import type { WorkspaceSettings } from "../config";
 
 export interface WorkspaceProvisioningArgs {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as databricks from "@pulumi/databricks";
+import * as databricks from "../databricks";
 import * as iam from "@pulumi/aws/iam";
 import * as s3 from "@pulumi/aws/s3";
 import { iamPropagationWaitMs, rootBucketPrefix } from "../../lib/workspaceNaming";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as databricks from "@pulumi/databricks";
+import * as databricks from "../databricks";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as azureDatabricks from "@pulumi/azure-native/databricks";
 import * as resources from "@pulumi/azure-native/resources";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as databricks from "@pulumi/databricks";
+import * as databricks from "../../components/databricks";
 import { KedroEnvironment } from "../../components";
 import { ConfigError, availabilityFor, loadStackConfig } from "../../config";
 import { renderKedroNotebook } from "../../lib/notebook";

@@ -1,0 +1,20 @@
+/**
+ * The Databricks resources and data sources this project uses, each imported
+ * from its own module: the package root would pull the type definitions of
+ * all of the provider's resources into every type-check.
+ */
+export { Cluster } from "@pulumi/databricks/cluster";
+export { GitCredential } from "@pulumi/databricks/gitCredential";
+export { Library } from "@pulumi/databricks/library";
+export { MwsCredentials } from "@pulumi/databricks/mwsCredentials";
+export { MwsPermissionAssignment } from "@pulumi/databricks/mwsPermissionAssignment";
+export { MwsStorageConfigurations } from "@pulumi/databricks/mwsStorageConfigurations";
+export { MwsWorkspaces } from "@pulumi/databricks/mwsWorkspaces";
+export { Notebook } from "@pulumi/databricks/notebook";
+export { Provider } from "@pulumi/databricks/provider";
+export { Repo } from "@pulumi/databricks/repo";
+export { getAwsAssumeRolePolicyOutput } from "@pulumi/databricks/getAwsAssumeRolePolicy";
+export { getAwsBucketPolicyOutput } from "@pulumi/databricks/getAwsBucketPolicy";
+export { getAwsCrossAccountPolicyOutput } from "@pulumi/databricks/getAwsCrossAccountPolicy";
+export { getCurrentUserOutput } from "@pulumi/databricks/getCurrentUser";
+export { getServicePrincipalOutput } from "@pulumi/databricks/getServicePrincipal";
