@@ -182,6 +182,14 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             allowed,
             fix: opts.fix ?? configSetCommand(opts.fullKey ?? key(name), fixValue, ctx.stack, opts),
         });
+    /** A boolean key: its value, its default when unset, or a problem when neither true nor false. */
+    const booleanKey = (name: string, fallback: boolean): boolean => {
+        const raw = get(name);
+        if (raw === undefined) return fallback;
+        const parsed = parseBoolean(raw);
+        if (parsed === undefined) problem(name, raw, "true or false", String(fallback));
+        return parsed ?? fallback;
+    };
 
     // cloud decides the defaults of other keys, so it is read first.
     const cloudRaw = get("cloud");
@@ -324,21 +332,8 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         }
     }
 
-    let spot: boolean = DEFAULTS.spot;
-    const spotRaw = get("spot");
-    if (spotRaw !== undefined) {
-        const parsed = parseBoolean(spotRaw);
-        if (parsed === undefined) problem("spot", spotRaw, "true or false", "true");
-        else spot = parsed;
-    }
-
-    let clusterNoWait: boolean = DEFAULTS.clusterNoWait;
-    const noWaitRaw = get("clusterNoWait");
-    if (noWaitRaw !== undefined) {
-        const parsed = parseBoolean(noWaitRaw);
-        if (parsed === undefined) problem("clusterNoWait", noWaitRaw, "true or false", "false");
-        else clusterNoWait = parsed;
-    }
+    const spot = booleanKey("spot", DEFAULTS.spot);
+    const clusterNoWait = booleanKey("clusterNoWait", DEFAULTS.clusterNoWait);
 
     let accessMode: AccessMode = DEFAULTS.accessMode;
     const accessModeRaw = get("accessMode");
@@ -442,13 +437,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         }
     }
 
-    let protect = false;
-    const protectRaw = get("protect");
-    if (protectRaw !== undefined) {
-        const parsed = parseBoolean(protectRaw);
-        if (parsed === undefined) problem("protect", protectRaw, "true or false", "true");
-        else protect = parsed;
-    }
+    const protect = booleanKey("protect", false);
 
     const repoName = githubRepository?.mode === "create" ? githubRepository.name : gitUrl ? repositoryName(gitUrl) : undefined;
     if (problems.length > 0 || !cloud || !repoName || !githubRepository || !gitProvider || !gitUsername || !nodeType || !driverNodeType || !workspace) {
