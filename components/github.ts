@@ -5,6 +5,8 @@ import { Repository } from "@pulumi/github/repository";
 export interface KedroRepositoryArgs {
     owner: string;
     name: string;
+    /** True when the owner is github:owner, so the default GitHub provider serves. */
+    ownerIsProviderDefault: boolean;
     /** The branch Databricks checks out; GitHub's initial commit lands on the default branch. */
     branch: string;
 }
@@ -27,10 +29,8 @@ export class KedroGitHubRepository extends pulumi.ComponentResource {
     constructor(name: string, args: KedroRepositoryArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("databricks-kedro-stack:github:KedroRepository", name, {}, opts);
         // An owner other than github:owner needs its own provider; the token still comes from github:token or GITHUB_TOKEN.
-        const configuredOwner = new pulumi.Config("github").get("owner") ?? process.env.GITHUB_OWNER;
-        const provider =
-            configuredOwner === args.owner
-                ? undefined
+        const provider = args.ownerIsProviderDefault
+            ? undefined
                 : new GitHubProvider(`${name}-github`, { owner: args.owner, token: new pulumi.Config("github").getSecret("token") }, { parent: this });
         this.repository = new Repository(
             name,

@@ -1,9 +1,24 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { LoadedConfig } from "../config";
-import type { CloudKedroEnvironment } from "./cloud";
-import { createKedroEnvironment } from "./index";
-import { KedroGitHubRepository } from "./github";
+import type { Cloud, LoadedConfig } from "../config";
+import { AwsKedroEnvironment } from "./aws";
+import { AzureKedroEnvironment } from "./azure";
+import type { CloudKedroEnvironment, CloudKedroEnvironmentArgs } from "./cloud";
 import type { KedroEnvironmentOutputs } from "./core";
+import { GcpKedroEnvironment } from "./gcp";
+import { KedroGitHubRepository } from "./github";
+
+type CloudComponent = new (name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) => CloudKedroEnvironment;
+
+export const COMPONENTS: Readonly<Record<Cloud, CloudComponent>> = {
+    aws: AwsKedroEnvironment,
+    azure: AzureKedroEnvironment,
+    gcp: GcpKedroEnvironment,
+};
+
+/** The component of the stack's cloud. */
+export function createKedroEnvironment(name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions): CloudKedroEnvironment {
+    return new COMPONENTS[args.settings.cloud](name, args, opts);
+}
 
 export interface KedroStack {
     environment: CloudKedroEnvironment;
@@ -19,7 +34,11 @@ export function createKedroStack(loaded: LoadedConfig): KedroStack {
     const github = settings.githubRepository;
     const repository =
         github.mode === "create"
-            ? new KedroGitHubRepository("kedro-repository", { owner: github.owner, name: github.name, branch: settings.git.branch }, opts)
+            ? new KedroGitHubRepository(
+                  "kedro-repository",
+                  { owner: github.owner, name: github.name, ownerIsProviderDefault: github.ownerIsProviderDefault, branch: settings.git.branch },
+                  opts,
+              )
             : undefined;
     const environment = createKedroEnvironment(
         "kedro",

@@ -46,6 +46,29 @@ export const PROJECT_KEYS = [
 /** Keys read only as secrets: their values never enter validation. */
 const SECRET_KEYS = new Set<string>(["gitToken", "databricksClientSecret"]);
 
+/**
+ * Every environment variable the program reads, in order of precedence per
+ * purpose: the providers' standard variables, which stand in for unset keys.
+ * Tests and the offline plan clear exactly these.
+ */
+export const PROGRAM_ENVIRONMENT = {
+    databricksHost: ["DATABRICKS_HOST"],
+    databricksAccountId: ["DATABRICKS_ACCOUNT_ID"],
+    databricksClientId: ["DATABRICKS_CLIENT_ID"],
+    databricksClientSecret: ["DATABRICKS_CLIENT_SECRET"],
+    githubOwner: ["GITHUB_OWNER"],
+    awsRegion: ["AWS_REGION", "AWS_DEFAULT_REGION"],
+    gcpProject: ["GOOGLE_PROJECT", "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT", "CLOUDSDK_CORE_PROJECT"],
+    gcpRegion: ["GOOGLE_REGION", "GCLOUD_REGION", "CLOUDSDK_COMPUTE_REGION"],
+} as const;
+
+export const PROGRAM_ENVIRONMENT_NAMES: readonly string[] = Object.values(PROGRAM_ENVIRONMENT).flat();
+
+/** The first non-empty variable for a purpose. */
+function fromEnvironment(purpose: keyof typeof PROGRAM_ENVIRONMENT): string | undefined {
+    return PROGRAM_ENVIRONMENT[purpose].map((name) => process.env[name]).find((value) => value !== undefined && value !== "");
+}
+
 export interface LoadedConfig {
     settings: KedroStackSettings;
     /** The Git personal access token, as a secret output. */
@@ -67,27 +90,26 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
         if (!SECRET_KEYS.has(name)) raw[name] = config.get(name);
     }
     // The Databricks provider's standard environment variables stand in for unset keys.
-    raw.databricksAccountId ??= process.env.DATABRICKS_ACCOUNT_ID;
-    raw.databricksClientId ??= process.env.DATABRICKS_CLIENT_ID;
+    raw.databricksAccountId ??= fromEnvironment("databricksAccountId");
+    raw.databricksClientId ??= fromEnvironment("databricksClientId");
     const isSet = (name: string) => (pulumi.runtime.getConfig(`${PROJECT}:${name}`) ?? "") !== "";
     const hostInConfig = new pulumi.Config("databricks").get("host");
-    const env = (...names: string[]) => names.map((name) => process.env[name]).find((value) => value !== undefined && value !== "");
     const aws = new pulumi.Config("aws");
     const gcp = new pulumi.Config("gcp");
     const { settings, warnings } = validateStackConfig(raw, {
         project: pulumi.getProject(),
         stack: pulumi.getStack(),
-        databricksHost: hostInConfig ?? process.env.DATABRICKS_HOST,
+        databricksHost: hostInConfig ?? fromEnvironment("databricksHost"),
         databricksHostInConfig: hostInConfig !== undefined && hostInConfig !== "",
         hasGitToken: isSet("gitToken"),
-        hasClientSecret: isSet("databricksClientSecret") || env("DATABRICKS_CLIENT_SECRET") !== undefined,
+        hasClientSecret: isSet("databricksClientSecret") || fromEnvironment("databricksClientSecret") !== undefined,
         clientSecretInPlaintext: isSet("databricksClientSecret") && !isSecretInStackConfig(`${PROJECT}:databricksClientSecret`),
-        githubOwner: new pulumi.Config("github").get("owner") ?? env("GITHUB_OWNER"),
+        githubOwner: new pulumi.Config("github").get("owner") ?? fromEnvironment("githubOwner"),
         providerConfig: {
-            awsRegion: aws.get("region") ?? env("AWS_REGION", "AWS_DEFAULT_REGION"),
+            awsRegion: aws.get("region") ?? fromEnvironment("awsRegion"),
             azureLocation: new pulumi.Config("azure-native").get("location"),
-            gcpProject: gcp.get("project") ?? env("GOOGLE_PROJECT", "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT", "CLOUDSDK_CORE_PROJECT"),
-            gcpRegion: gcp.get("region") ?? env("GOOGLE_REGION", "GCLOUD_REGION", "CLOUDSDK_COMPUTE_REGION"),
+            gcpProject: gcp.get("project") ?? fromEnvironment("gcpProject"),
+            gcpRegion: gcp.get("region") ?? fromEnvironment("gcpRegion"),
         },
         today,
     });

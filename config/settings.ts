@@ -85,10 +85,17 @@ export interface KedroStackSettings {
     };
     repoPath?: string;
     notebookPath?: string;
-    databricksHost?: string;
     workspace: WorkspaceSettings;
     /** The Kedro project's GitHub repository: created by this stack, or existing at gitUrl. */
-    githubRepository: { mode: "existing" } | { mode: "create"; owner: string; name: string };
+    githubRepository:
+        | { mode: "existing" }
+        | {
+              mode: "create";
+              owner: string;
+              name: string;
+              /** The owner is github:owner, so the default GitHub provider serves; else the repository needs its own. */
+              ownerIsProviderDefault: boolean;
+          };
     /** Protect every resource from `pulumi destroy`. */
     protect: boolean;
 }
@@ -182,6 +189,17 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             allowed,
             fix: opts.fix ?? configSetCommand(opts.fullKey ?? key(name), fixValue, ctx.stack, opts),
         });
+    /** An integer key: its value, its default when unset, or a problem when not a whole number in range. */
+    const integerKey = (name: string, fallback: number, range: { min: number; max?: number }, allowed: string): number => {
+        const raw = get(name);
+        if (raw === undefined) return fallback;
+        const parsed = parseInteger(raw);
+        if (parsed === undefined || parsed < range.min || (range.max !== undefined && parsed > range.max)) {
+            problem(name, raw, allowed, String(fallback));
+            return fallback;
+        }
+        return parsed;
+    };
     /** A boolean key: its value, its default when unset, or a problem when neither true nor false. */
     const booleanKey = (name: string, fallback: boolean): boolean => {
         const raw = get(name);
@@ -218,7 +236,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
                 fix: `pulumi config rm gitUrl --stack ${ctx.stack}`,
             });
         }
-        if (owner) githubRepository = { mode: "create", owner, name };
+        if (owner) githubRepository = { mode: "create", owner, name, ownerIsProviderDefault: owner === ctx.githubOwner };
     }
     const createsRepository = githubRepository?.mode === "create";
 
@@ -305,32 +323,13 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         }
     }
 
-    let numWorkers: number = DEFAULTS.numWorkers;
-    const numWorkersRaw = get("numWorkers");
-    if (numWorkersRaw !== undefined) {
-        const parsed = parseInteger(numWorkersRaw);
-        if (parsed === undefined || parsed < 0) {
-            problem("numWorkers", numWorkersRaw, "a whole number, 0 or more (0 declares a single-node cluster)", String(DEFAULTS.numWorkers));
-        } else {
-            numWorkers = parsed;
-        }
-    }
-
-    let autoterminationMinutes: number = DEFAULTS.autoterminationMinutes;
-    const autoterminationRaw = get("autoterminationMinutes");
-    if (autoterminationRaw !== undefined) {
-        const parsed = parseInteger(autoterminationRaw);
-        if (parsed === undefined || parsed < AUTOTERMINATION_RANGE.min || parsed > AUTOTERMINATION_RANGE.max) {
-            problem(
-                "autoterminationMinutes",
-                autoterminationRaw,
-                `a whole number of minutes from ${AUTOTERMINATION_RANGE.min} to ${AUTOTERMINATION_RANGE.max} (0, "never stop", is refused: an idle cluster would run up costs)`,
-                String(DEFAULTS.autoterminationMinutes),
-            );
-        } else {
-            autoterminationMinutes = parsed;
-        }
-    }
+    const numWorkers = integerKey("numWorkers", DEFAULTS.numWorkers, { min: 0 }, "a whole number, 0 or more (0 declares a single-node cluster)");
+    const autoterminationMinutes = integerKey(
+        "autoterminationMinutes",
+        DEFAULTS.autoterminationMinutes,
+        AUTOTERMINATION_RANGE,
+        `a whole number of minutes from ${AUTOTERMINATION_RANGE.min} to ${AUTOTERMINATION_RANGE.max} (0, "never stop", is refused: an idle cluster would run up costs)`,
+    );
 
     const spot = booleanKey("spot", DEFAULTS.spot);
     const clusterNoWait = booleanKey("clusterNoWait", DEFAULTS.clusterNoWait);
@@ -470,7 +469,6 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             kedro: { install: kedroInstall, packages: kedroPackages },
             repoPath,
             notebookPath,
-            databricksHost: workspace.mode === "existing" ? host : undefined,
             workspace,
             githubRepository,
             protect,
