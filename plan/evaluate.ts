@@ -6,15 +6,12 @@
  */
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { isSecretMarker } from "./policies";
-import { RecordingMocks, fakeUser } from "./mocks";
+import { PROGRAM_ENVIRONMENT_NAMES } from "../config";
+import { RecordingMocks, fakeUser, isSecretMarker, providerNameOf } from "./mocks";
 import { readStackConfig } from "./stackConfig";
 
 export const PLAN_USER = "plan-user@example.invalid";
 export const WORKSPACE_STAND_IN = "https://workspace.invalid";
-
-/** Environment variables the program reads; the plan uses only the stack's files. */
-const PROGRAM_ENVIRONMENT = /^(DATABRICKS_|AWS_REGION$|AWS_DEFAULT_REGION$|GOOGLE_|GCLOUD_|CLOUDSDK_|GITHUB_OWNER$)/;
 
 export interface PlannedResource {
     type: string;
@@ -63,7 +60,8 @@ export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
     const files = readStackConfig(root, stack);
     const host = files.config["databricks:host"] || WORKSPACE_STAND_IN;
     const mocks = new RecordingMocks(fakeUser(host, PLAN_USER));
-    for (const name of Object.keys(process.env)) if (PROGRAM_ENVIRONMENT.test(name)) delete process.env[name];
+    // The plan uses only the stack's files, never the environment's stand-ins.
+    for (const name of PROGRAM_ENVIRONMENT_NAMES) delete process.env[name];
 
     await pulumi.runtime.setMocks(mocks, files.project, stack, true);
     pulumi.runtime.setAllConfig(files.config, files.secretKeys);
@@ -85,7 +83,7 @@ export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
     const urns = [...monitor.resources.keys()];
     const resources = mocks.resources.map((recorded) => {
         const urn = urns.find((candidate) => candidate.endsWith(`${recorded.type}::${recorded.name}`)) ?? `${recorded.type}::${recorded.name}`;
-        const providerName = recorded.provider ? recorded.provider.split("::").slice(-2, -1)[0] : "";
+        const providerName = recorded.provider ? providerNameOf(recorded.provider) : "";
         return {
             type: recorded.type,
             name: recorded.name,

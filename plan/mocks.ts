@@ -4,6 +4,17 @@
  * the benchmark can run any program under it.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+
+/** A value the SDK serialized as a secret: `{ <sig key>: <secret sig>, value }`. */
+export function isSecretMarker(value: unknown): value is { value: unknown } {
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[specialSigKey] === specialSecretSig;
+}
+
+/** The name of the provider a reference (`<urn>::<id>`) points at. */
+export function providerNameOf(reference: string): string {
+    return reference.split("::").slice(-2, -1)[0];
+}
 
 export interface FakeUser {
     userName: string;
@@ -135,13 +146,15 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
 
     /** The inputs of the provider a reference (`<urn>::<id>`) points at. */
     providerInputs(reference: string): Record<string, any> | undefined {
-        const name = reference.split("::").slice(-2, -1)[0];
+        const name = providerNameOf(reference);
         return this.resources.find((resource) => resource.type.startsWith("pulumi:providers:") && resource.name === name)?.inputs;
     }
 
     /** The provider reference of a recorded provider resource, as resources carry it. */
     providerOf(resource: RecordedResource): RecordedResource | undefined {
-        return resource.provider ? this.resources.find((candidate) => candidate.type.startsWith("pulumi:providers:") && candidate.name === resource.provider!.split("::").slice(-2, -1)[0]) : undefined;
+        if (!resource.provider) return undefined;
+        const name = providerNameOf(resource.provider);
+        return this.resources.find((candidate) => candidate.type.startsWith("pulumi:providers:") && candidate.name === name);
     }
 
     ofType(type: string): RecordedResource[] {

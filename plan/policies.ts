@@ -1,8 +1,8 @@
 /** Runs the policy pack's policies in-process, as the offline plan and the tests do. */
 import { Secret, type ResourceValidationPolicy, type StackValidationPolicy } from "@pulumi/policy";
 import { secretsPreservingProxy } from "@pulumi/policy/secret";
-import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { policies } from "../policy/policies";
+import { isSecretMarker } from "./mocks";
 
 export interface PolicyResource {
     type: string;
@@ -85,7 +85,3 @@ export function withPolicySecrets(value: unknown): any {
     return value;
 }
 
-/** A value the SDK serialized as a secret: `{ <sig key>: <secret sig>, value }`. */
-export function isSecretMarker(value: unknown): value is { value: unknown } {
-    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[specialSigKey] === specialSecretSig;
-}

@@ -3,33 +3,17 @@
  * Every resource registration and data-source call is recorded for assertions.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { RecordingMocks, WORKSPACES, fakeUser, type FakeUser } from "../plan/mocks";
+import { RecordingMocks, WORKSPACES, fakeUser, isSecretMarker, type FakeUser } from "../plan/mocks";
 import { type CloudKedroEnvironment, type KedroEnvironmentOutputs, type KedroStack, createKedroStack } from "../components";
-import { type LoadedConfig, PROJECT, loadStackConfig } from "../config";
+import { type LoadedConfig, PROGRAM_ENVIRONMENT_NAMES, PROJECT, loadStackConfig } from "../config";
 
 export const TOKEN = "ghp_FAKE0123456789abcdefTOKEN";
 export const CLIENT_SECRET = "dose_FAKE_client_secret_42";
 export const ACCOUNT_ID = "0d9c1b2a-1234-4cde-8f00-123456789abc";
 
-/** Environment variables the program reads; cleared so the machine's own cannot leak into a test. */
-const ENVIRONMENT = [
-    "DATABRICKS_HOST",
-    "DATABRICKS_ACCOUNT_ID",
-    "DATABRICKS_CLIENT_ID",
-    "DATABRICKS_CLIENT_SECRET",
-    "AWS_REGION",
-    "AWS_DEFAULT_REGION",
-    "GOOGLE_PROJECT",
-    "GOOGLE_CLOUD_PROJECT",
-    "GCLOUD_PROJECT",
-    "CLOUDSDK_CORE_PROJECT",
-    "GOOGLE_REGION",
-    "GCLOUD_REGION",
-    "CLOUDSDK_COMPUTE_REGION",
-];
 export const TODAY = new Date("2026-11-24T00:00:00Z");
 
-export { type FakeUser, type RecordedCall, type RecordedResource, RecordingMocks, WORKSPACES, fakeUser } from "../plan/mocks";
+export { type FakeUser, type RecordedCall, type RecordedResource, RecordingMocks, WORKSPACES, fakeUser, isSecretMarker } from "../plan/mocks";
 
 export const TYPES = {
     cluster: "databricks:index/cluster:Cluster",
@@ -77,9 +61,8 @@ export interface Evaluation {
 export function plain(value: unknown): any {
     if (Array.isArray(value)) return value.map(plain);
     if (value && typeof value === "object") {
-        const entries = Object.entries(value);
-        if (entries.length === 2 && "value" in value && entries.some(([key]) => /^[0-9a-f]{32}$/.test(key))) return plain((value as { value: unknown }).value);
-        return Object.fromEntries(entries.map(([key, inner]) => [key, plain(inner)]));
+        if (isSecretMarker(value)) return plain(value.value);
+        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plain(inner)]));
     }
     return value;
 }
@@ -105,7 +88,7 @@ export async function prepare(options: EvaluateOptions): Promise<RecordingMocks>
     const cloud = options.config.cloud as keyof typeof WORKSPACES | undefined;
     const user = options.user ?? fakeUser(WORKSPACES[cloud && cloud in WORKSPACES ? cloud : "aws"]);
     const mocks = new RecordingMocks(user);
-    for (const name of ENVIRONMENT) delete process.env[name];
+    for (const name of PROGRAM_ENVIRONMENT_NAMES) delete process.env[name];
     Object.assign(process.env, options.env);
     await pulumi.runtime.setMocks(mocks, PROJECT, stack, options.preview ?? false);
     const all: Record<string, string> = { ...options.providerConfig };

@@ -3,10 +3,9 @@ import * as databricks from "../../components/databricks";
 import { KedroEnvironment } from "../../components";
 import { ConfigError, availabilityFor, loadStackConfig } from "../../config";
 import { renderKedroNotebook } from "../../lib/notebook";
-import { TODAY, TOKEN, TYPES, baseConfig, evaluate, prepare, resolve } from "../harness";
+import { TODAY, TOKEN, TYPES, baseConfig, evaluate, isSecretMarker, prepare, resolve } from "../harness";
 
 const decode = (base64: string) => Buffer.from(base64, "base64").toString("utf8");
-const isSecretValue = (value: unknown) => typeof value === "object" && value !== null && "value" in value && Object.keys(value).length === 2;
 
 describe("Git credential", () => {
     test("carries the provider, the user name and a per-stack name", async () => {
@@ -20,7 +19,7 @@ describe("Git credential", () => {
     test("registers the token as a secret", async () => {
         const { mocks } = await evaluate({ config: baseConfig("aws") });
         const token = mocks.one(TYPES.gitCredential).inputs.personalAccessToken;
-        expect(isSecretValue(token)).toBe(true);
+        expect(isSecretMarker(token)).toBe(true);
         expect(token.value).toBe(TOKEN);
     });
 });

@@ -1,4 +1,4 @@
-import { ACCOUNT_ID, CLIENT_SECRET, TOKEN, baseConfig, evaluate, plain } from "../../harness";
+import { ACCOUNT_ID, CLIENT_SECRET, TOKEN, baseConfig, evaluate, isSecretMarker, plain } from "../../harness";
 import { cloudResourceTypes, expectWorkspaceLevelThroughNewProvider } from "../workspaceSuite";
 
 const create = (overrides: Record<string, string> = {}) =>
@@ -43,7 +43,7 @@ describe("AWS workspace: create", () => {
         const { mocks } = await create();
         const account = mocks.resources.find((resource) => resource.type === "pulumi:providers:databricks" && resource.inputs.host === "https://accounts.cloud.databricks.com")!;
         expect(plain(account.inputs)).toMatchObject({ accountId: ACCOUNT_ID, clientId: "sp-client-id", clientSecret: CLIENT_SECRET });
-        expect(plain(account.inputs.clientSecret)).not.toBe(account.inputs.clientSecret); // registered as a secret
+        expect(isSecretMarker(account.inputs.clientSecret)).toBe(true);
         for (const type of ["MwsCredentials", "MwsStorageConfigurations", "MwsWorkspaces", "MwsPermissionAssignment"]) {
             const resource = mocks.one(`databricks:index/mws${type.slice(3)}:${type}`);
             expect([type, mocks.providerOf(resource)?.inputs.host]).toEqual([type, "https://accounts.cloud.databricks.com"]);
