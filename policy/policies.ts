@@ -48,6 +48,7 @@ export function isSecretProperty(props: Record<string, any>, key: string): boole
     return (target ?? props)[key] instanceof Secret;
 }
 
+/** A resource validation that runs only on one type, with its props first. */
 function onType(type: string, validate: (props: Record<string, any>, args: ResourceValidationArgs, report: ReportViolation) => void) {
     return (args: ResourceValidationArgs, report: ReportViolation) => {
         if (args.type === type) validate(args.props, args, report);
@@ -59,13 +60,12 @@ export const maxAutotermination: ResourceValidationPolicy = {
     description: "Clusters stop when idle: autotermination is set, and not above the maximum.",
     enforcementLevel: "mandatory",
     configSchema: { properties: { maxMinutes: { type: "integer", default: 60, minimum: 10 } } },
-    validateResource: (args, report) =>
-        onType(TYPES.cluster, (props) => {
-            const { maxMinutes } = args.getConfig<{ maxMinutes: number }>();
-            const minutes = props.autoterminationMinutes;
-            if (!minutes) report(`autoterminationMinutes is ${minutes ?? "unset"}: the cluster would never stop. Set 10 to ${maxMinutes}.`);
-            else if (minutes > maxMinutes) report(`autoterminationMinutes is ${minutes}, above the maximum of ${maxMinutes}.`);
-        })(args, report),
+    validateResource: onType(TYPES.cluster, (props, args, report) => {
+        const { maxMinutes } = args.getConfig<{ maxMinutes: number }>();
+        const minutes = props.autoterminationMinutes;
+        if (!minutes) report(`autoterminationMinutes is ${minutes ?? "unset"}: the cluster would never stop. Set 10 to ${maxMinutes}.`);
+        else if (minutes > maxMinutes) report(`autoterminationMinutes is ${minutes}, above the maximum of ${maxMinutes}.`);
+    }),
 };
 
 export const spotWorkers: ResourceValidationPolicy = {
@@ -73,17 +73,16 @@ export const spotWorkers: ResourceValidationPolicy = {
     description: "Workers run on spot or preemptible VMs unless the stack is allow-listed.",
     enforcementLevel: "mandatory",
     configSchema: { properties: { allowOnDemandStacks: { type: "array", items: { type: "string" }, default: ["prod"] } } },
-    validateResource: (args, report) =>
-        onType(TYPES.cluster, (props) => {
-            const { allowOnDemandStacks } = args.getConfig<{ allowOnDemandStacks: string[] }>();
-            const stack = stackOf(args.urn);
-            if (allowOnDemandStacks.includes(stack) || props.numWorkers === 0) return;
-            const attributes = props.awsAttributes ?? props.azureAttributes ?? props.gcpAttributes;
-            const availability = attributes?.availability;
-            if (!SPOT_AVAILABILITY.includes(availability)) {
-                report(`workers run ${availability ?? "with no availability set"}, not spot or preemptible; stack "${stack}" is not in allowOnDemandStacks (${allowOnDemandStacks.join(", ") || "none"}).`);
-            }
-        })(args, report),
+    validateResource: onType(TYPES.cluster, (props, args, report) => {
+        const { allowOnDemandStacks } = args.getConfig<{ allowOnDemandStacks: string[] }>();
+        const stack = stackOf(args.urn);
+        if (allowOnDemandStacks.includes(stack) || props.numWorkers === 0) return;
+        const attributes = props.awsAttributes ?? props.azureAttributes ?? props.gcpAttributes;
+        const availability = attributes?.availability;
+        if (!SPOT_AVAILABILITY.includes(availability)) {
+            report(`workers run ${availability ?? "with no availability set"}, not spot or preemptible; stack "${stack}" is not in allowOnDemandStacks (${allowOnDemandStacks.join(", ") || "none"}).`);
+        }
+    }),
 };
 
 export const maxWorkers: ResourceValidationPolicy = {
@@ -91,16 +90,15 @@ export const maxWorkers: ResourceValidationPolicy = {
     description: "A cluster has at most the maximum number of workers, and never autoscales without a maximum.",
     enforcementLevel: "mandatory",
     configSchema: { properties: { maxWorkers: { type: "integer", default: 4, minimum: 0 } } },
-    validateResource: (args, report) =>
-        onType(TYPES.cluster, (props) => {
-            const { maxWorkers: max } = args.getConfig<{ maxWorkers: number }>();
-            if (props.autoscale) {
-                if (props.autoscale.maxWorkers === undefined) report("autoscale has no maxWorkers: the cluster could grow without bound.");
-                else if (props.autoscale.maxWorkers > max) report(`autoscale.maxWorkers is ${props.autoscale.maxWorkers}, above the maximum of ${max}.`);
-            } else if ((props.numWorkers ?? 0) > max) {
-                report(`numWorkers is ${props.numWorkers}, above the maximum of ${max}.`);
-            }
-        })(args, report),
+    validateResource: onType(TYPES.cluster, (props, args, report) => {
+        const { maxWorkers: max } = args.getConfig<{ maxWorkers: number }>();
+        if (props.autoscale) {
+            if (props.autoscale.maxWorkers === undefined) report("autoscale has no maxWorkers: the cluster could grow without bound.");
+            else if (props.autoscale.maxWorkers > max) report(`autoscale.maxWorkers is ${props.autoscale.maxWorkers}, above the maximum of ${max}.`);
+        } else if ((props.numWorkers ?? 0) > max) {
+            report(`numWorkers is ${props.numWorkers}, above the maximum of ${max}.`);
+        }
+    }),
 };
 
 export const accessMode: ResourceValidationPolicy = {
@@ -125,16 +123,15 @@ export const nodeTypes: ResourceValidationPolicy = {
             gcp: { type: "array", items: { type: "string" }, default: DEFAULT_NODE_TYPES.gcp },
         },
     },
-    validateResource: (args, report) =>
-        onType(TYPES.cluster, (props) => {
-            const cloud = clusterCloud(props);
-            if (!cloud) return report("the cluster has no awsAttributes, azureAttributes or gcpAttributes, so its cloud's allow-list cannot be applied.");
-            const allowed = args.getConfig<Record<string, string[]>>()[cloud];
-            for (const key of ["nodeTypeId", "driverNodeTypeId"]) {
-                const nodeType = props[key];
-                if (nodeType !== undefined && !allowed.includes(nodeType)) report(`${key} ${nodeType} is not in the ${cloud} allow-list (${allowed.join(", ")}).`);
-            }
-        })(args, report),
+    validateResource: onType(TYPES.cluster, (props, args, report) => {
+        const cloud = clusterCloud(props);
+        if (!cloud) return report("the cluster has no awsAttributes, azureAttributes or gcpAttributes, so its cloud's allow-list cannot be applied.");
+        const allowed = args.getConfig<Record<string, string[]>>()[cloud];
+        for (const key of ["nodeTypeId", "driverNodeTypeId"]) {
+            const nodeType = props[key];
+            if (nodeType !== undefined && !allowed.includes(nodeType)) report(`${key} ${nodeType} is not in the ${cloud} allow-list (${allowed.join(", ")}).`);
+        }
+    }),
 };
 
 /** The date runtime support is judged against; a function so tests can fix it. */
