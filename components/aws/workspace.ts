@@ -1,7 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "../databricks";
-import * as iam from "@pulumi/aws/iam";
-import * as s3 from "@pulumi/aws/s3";
+// Each AWS resource from its own module: even @pulumi/aws/s3 loads every S3 resource's types.
+import { Role } from "@pulumi/aws/iam/role";
+import { RolePolicy } from "@pulumi/aws/iam/rolePolicy";
+import { Bucket } from "@pulumi/aws/s3/bucket";
+import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls";
+import { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
+import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
+import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
 import { iamPropagationWaitMs, rootBucketPrefix } from "../../lib/workspaceNaming";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
 
@@ -14,8 +20,8 @@ export const AWS_ACCOUNTS_HOST = "https://accounts.cloud.databricks.com";
  */
 export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements CreatedWorkspace {
     readonly accountProvider: databricks.Provider;
-    readonly rootBucket: s3.Bucket;
-    readonly crossAccountRole: iam.Role;
+    readonly rootBucket: Bucket;
+    readonly crossAccountRole: Role;
     readonly workspace: databricks.MwsWorkspaces;
     readonly provider: databricks.Provider;
     readonly workspaceUrl: pulumi.Output<string>;
@@ -34,21 +40,21 @@ export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements 
         const account = { parent: this, provider: this.accountProvider };
 
         // Root bucket (DBFS root): encrypted, never public, owned by the bucket owner.
-        this.rootBucket = new s3.Bucket(`${name}-root-bucket`, { bucketPrefix: rootBucketPrefix(workspace.name), forceDestroy: true, tags }, parent);
-        new s3.BucketServerSideEncryptionConfiguration(
+        this.rootBucket = new Bucket(`${name}-root-bucket`, { bucketPrefix: rootBucketPrefix(workspace.name), forceDestroy: true, tags }, parent);
+        new BucketServerSideEncryptionConfiguration(
             `${name}-root-bucket-encryption`,
             { bucket: this.rootBucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }] },
             parent,
         );
-        const publicAccessBlock = new s3.BucketPublicAccessBlock(
+        const publicAccessBlock = new BucketPublicAccessBlock(
             `${name}-root-bucket-public-access`,
             { bucket: this.rootBucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
             parent,
         );
-        new s3.BucketOwnershipControls(`${name}-root-bucket-ownership`, { bucket: this.rootBucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+        new BucketOwnershipControls(`${name}-root-bucket-ownership`, { bucket: this.rootBucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
         const bucketPolicy = databricks.getAwsBucketPolicyOutput({ bucket: this.rootBucket.bucket, databricksE2AccountId: accountId }, account);
         // After the public access block, so the policy is never briefly applied to an unguarded bucket.
-        const rootBucketPolicy = new s3.BucketPolicy(
+        const rootBucketPolicy = new BucketPolicy(
             `${name}-root-bucket-policy`,
             { bucket: this.rootBucket.id, policy: bucketPolicy.json },
             { parent: this, dependsOn: [publicAccessBlock] },
@@ -56,9 +62,9 @@ export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements 
 
         // Cross-account role that Databricks assumes, with the account id as external id.
         const assumeRolePolicy = databricks.getAwsAssumeRolePolicyOutput({ externalId: accountId }, account);
-        this.crossAccountRole = new iam.Role(`${name}-cross-account`, { assumeRolePolicy: assumeRolePolicy.json, tags }, parent);
+        this.crossAccountRole = new Role(`${name}-cross-account`, { assumeRolePolicy: assumeRolePolicy.json, tags }, parent);
         const crossAccountPolicy = databricks.getAwsCrossAccountPolicyOutput({}, account);
-        const rolePolicy = new iam.RolePolicy(`${name}-cross-account-policy`, { role: this.crossAccountRole.id, policy: crossAccountPolicy.json }, parent);
+        const rolePolicy = new RolePolicy(`${name}-cross-account-policy`, { role: this.crossAccountRole.id, policy: crossAccountPolicy.json }, parent);
 
         // IAM is eventually consistent: a role used at once fails MwsCredentials. Only a new role waits.
         const propagatedRoleArn = pulumi

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "../databricks";
-import * as authorization from "@pulumi/azure-native/authorization";
-import * as azureDatabricks from "@pulumi/azure-native/databricks";
-import * as resources from "@pulumi/azure-native/resources";
+// Each Azure resource from its own module: a service's index loads all of its resources' types.
+import { getClientConfigOutput } from "@pulumi/azure-native/authorization/getClientConfig";
+import { Workspace as AzureDatabricksWorkspaceResource } from "@pulumi/azure-native/databricks/workspace";
+import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
 import { azureResourceGroupNames } from "../../lib/workspaceNaming";
 import { normalizeWorkspaceUrl } from "../../lib/naming";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
@@ -13,8 +14,8 @@ import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
  * group and secure cluster connectivity (no public IPs on cluster nodes).
  */
 export class AzureDatabricksWorkspace extends pulumi.ComponentResource implements CreatedWorkspace {
-    readonly resourceGroup: resources.ResourceGroup;
-    readonly workspace: azureDatabricks.Workspace;
+    readonly resourceGroup: ResourceGroup;
+    readonly workspace: AzureDatabricksWorkspaceResource;
     readonly provider: databricks.Provider;
     readonly workspaceUrl: pulumi.Output<string>;
 
@@ -24,13 +25,13 @@ export class AzureDatabricksWorkspace extends pulumi.ComponentResource implement
         const parent = { parent: this };
         const names = azureResourceGroupNames(workspace.name);
 
-        this.resourceGroup = new resources.ResourceGroup(
+        this.resourceGroup = new ResourceGroup(
             `${name}-rg`,
             { resourceGroupName: names.resourceGroup, location: workspace.location, tags },
             parent,
         );
-        const client = authorization.getClientConfigOutput(parent);
-        this.workspace = new azureDatabricks.Workspace(
+        const client = getClientConfigOutput(parent);
+        this.workspace = new AzureDatabricksWorkspaceResource(
             name,
             {
                 workspaceName: workspace.name,

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "../databricks";
-import * as organizations from "@pulumi/gcp/organizations";
-import * as projects from "@pulumi/gcp/projects";
-import * as serviceaccount from "@pulumi/gcp/serviceaccount";
+// Each GCP resource from its own module: a service's index loads all of its resources' types.
+import { getClientOpenIdUserInfoOutput } from "@pulumi/gcp/organizations/getClientOpenIdUserInfo";
+import { IAMMember as ProjectIamMember } from "@pulumi/gcp/projects/iammember";
+import { Account as ServiceAccount } from "@pulumi/gcp/serviceaccount/account";
+import { IAMMember as ServiceAccountIamMember } from "@pulumi/gcp/serviceaccount/iammember";
 import { gcpMemberFor, gcpServiceAccountId } from "../../lib/workspaceNaming";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
 
@@ -17,7 +19,7 @@ export const WORKSPACE_CREATOR_ROLES = ["roles/editor", "roles/iam.roleAdmin", "
  * runs Pulumi may impersonate it.
  */
 export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements CreatedWorkspace {
-    readonly serviceAccount: serviceaccount.Account;
+    readonly serviceAccount: ServiceAccount;
     readonly accountProvider: databricks.Provider;
     readonly workspace: databricks.MwsWorkspaces;
     readonly provider: databricks.Provider;
@@ -30,7 +32,7 @@ export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements 
         const project = workspace.project!;
         const parent = { parent: this };
 
-        this.serviceAccount = new serviceaccount.Account(
+        this.serviceAccount = new ServiceAccount(
             `${name}-creator`,
             { accountId: gcpServiceAccountId(workspace.name), displayName: `Databricks workspace creator for ${workspace.name}`, project },
             parent,
@@ -38,14 +40,14 @@ export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements 
         this.serviceAccountEmail = this.serviceAccount.email;
         const roleBindings = WORKSPACE_CREATOR_ROLES.map(
             (role) =>
-                new projects.IAMMember(
+                new ProjectIamMember(
                     `${name}-creator-${role.split("/")[1].replace(/\./g, "-")}`,
                     { project, role, member: pulumi.interpolate`serviceAccount:${this.serviceAccount.email}` },
                     parent,
                 ),
         );
-        const deployer = organizations.getClientOpenIdUserInfoOutput(parent);
-        const impersonation = new serviceaccount.IAMMember(
+        const deployer = getClientOpenIdUserInfoOutput(parent);
+        const impersonation = new ServiceAccountIamMember(
             `${name}-creator-impersonation`,
             { serviceAccountId: this.serviceAccount.name, role: "roles/iam.serviceAccountTokenCreator", member: deployer.email.apply(gcpMemberFor) },
             parent,
