@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as ts from "typescript";
+import { create } from "ts-node";
+
+const root = join(__dirname, "..");
+const tsconfig = join(root, "tsconfig.json");
+const packageJson = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+
+test("pulumi preview and up start without a type-check: the runtime reads noCheck from tsconfig.json", () => {
+    // The runtime's own reading (loadTypeScriptCompilerOptions): the raw compilerOptions.
+    const { config, error } = ts.parseConfigFileTextToJson(tsconfig, readFileSync(tsconfig, "utf8"));
+    expect(error).toBeUndefined();
+    expect(config.compilerOptions.noCheck).toBe(true);
+});
+
+test("the runtime's compiler accepts tsconfig.json and transpiles the program with it", () => {
+    const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(tsconfig, ts.sys.readFile).config, ts.sys, root);
+    expect(parsed.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
+    const service = create({ project: tsconfig, transpileOnly: true });
+    // ts-node transpiles file by file; a file in a subfolder is what needs rootDir.
+    const compile = (file: string) => service.compile(readFileSync(join(root, file), "utf8"), join(root, file));
+    expect(compile("index.ts")).toContain('require("./config")');
+    expect(compile("components/core.ts")).toContain("exports.KedroEnvironment");
+});
+
+test("pulumi up gets a TypeScript with a compiler API; npm test type-checks with the native compiler", () => {
+    expect(packageJson.dependencies.typescript).toBeDefined();
+    expect(packageJson.dependencies["ts-node"]).toBeDefined();
+    expect(typeof ts.transpileModule).toBe("function");
+    const native = JSON.parse(readFileSync(require.resolve("@typescript/native/package.json"), "utf8"));
+    expect(native.name).toBe("typescript");
+    expect(Number(native.version.split(".")[0])).toBeGreaterThanOrEqual(7);
+    expect(packageJson.scripts.test).toMatch(/^tsc --noEmit -p \. --noCheck false && jest$/);
+});
