@@ -18,7 +18,7 @@ const transpileOnly = Boolean(parsed.config.compilerOptions && parsed.config.com
 require("ts-node").register({ project, transpileOnly, compilerOptions: {} });
 
 const pulumi = require("@pulumi/pulumi");
-const { RecordingMocks, WORKSPACES, fakeUser } = require(path.join(root, "plan", "mocks.ts"));
+const { RecordingMocks, WORKSPACES, fakeUser, waitForRegistrations } = require(path.join(root, "plan", "mocks.ts"));
 
 async function main() {
     const mocks = new RecordingMocks(fakeUser(WORKSPACES[cloud]));
@@ -53,7 +53,7 @@ async function main() {
     // Warnings are part of the program but not of this measurement's output.
     pulumi.log.warn = async () => undefined;
     require(entry);
-    await pulumi.runtime.waitForRPCs();
+    await waitForRegistrations();
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
     process.stdout.write(`${JSON.stringify({ lastRegisteredMs, maxRssMb, resources: mocks.resources.length })}\n`);
 }

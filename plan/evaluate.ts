@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PROGRAM_ENVIRONMENT_NAMES } from "../config";
-import { RecordingMocks, fakeUser, isSecretMarker, providerNameOf } from "./mocks";
+import { RecordingMocks, fakeUser, isSecretMarker, providerNameOf, waitForRegistrations } from "./mocks";
 import { readStackConfig } from "./stackConfig";
 
 export const PLAN_USER = "plan-user@example.invalid";
@@ -71,8 +71,7 @@ export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
     let error: string | undefined;
     try {
         require(join(root, "index.ts"));
-        const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
-        await runtime.waitForRPCs?.();
+        await waitForRegistrations();
     } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);
     } finally {

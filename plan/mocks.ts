@@ -3,12 +3,18 @@
  * and answer like the services would. Depends on nothing of the project, so
  * the benchmark can run any program under it.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 
 /** A value the SDK serialized as a secret: `{ <sig key>: <secret sig>, value }`. */
 export function isSecretMarker(value: unknown): value is { value: unknown } {
     return typeof value === "object" && value !== null && (value as Record<string, unknown>)[specialSigKey] === specialSecretSig;
+}
+
+/** Waits until every registration the program started has finished; the SDK leaves this wait out of its typings. */
+export async function waitForRegistrations(): Promise<void> {
+    const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
+    await runtime.waitForRPCs?.();
 }
 
 /** The name of the provider a reference (`<urn>::<id>`) points at. */
@@ -127,7 +133,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         switch (args.token) {
             case "databricks:index/getCurrentUser:getCurrentUser": {
                 // Through an explicit provider, the user is in that provider's workspace.
-                const host = args.provider ? this.providerInputs(args.provider)?.host : undefined;
+                const host = this.providerOf(args)?.inputs.host;
                 return { id: "1", alphanumeric: "alice", externalId: "", aclPrincipalId: `users/${this.user.userName}`, ...this.user, ...(host ? { workspaceUrl: host } : {}) };
             }
             case "databricks:index/getAwsBucketPolicy:getAwsBucketPolicy":
@@ -144,16 +150,10 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         throw new Error(`unexpected call ${args.token}`);
     }
 
-    /** The inputs of the provider a reference (`<urn>::<id>`) points at. */
-    providerInputs(reference: string): Record<string, any> | undefined {
-        const name = providerNameOf(reference);
-        return this.resources.find((resource) => resource.type.startsWith("pulumi:providers:") && resource.name === name)?.inputs;
-    }
-
-    /** The provider reference of a recorded provider resource, as resources carry it. */
-    providerOf(resource: RecordedResource): RecordedResource | undefined {
-        if (!resource.provider) return undefined;
-        const name = providerNameOf(resource.provider);
+    /** The recorded explicit provider a resource or a call went through; undefined for the default provider. */
+    providerOf(registration: { provider?: string }): RecordedResource | undefined {
+        if (!registration.provider) return undefined;
+        const name = providerNameOf(registration.provider);
         return this.resources.find((candidate) => candidate.type.startsWith("pulumi:providers:") && candidate.name === name);
     }
 

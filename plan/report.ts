@@ -1,6 +1,7 @@
 /** Renders a plan, and the difference between two plans, as text or Markdown. */
 import type { Plan, PlannedResource } from "./evaluate";
 import { displayValue } from "./evaluate";
+import { isSecretMarker } from "./mocks";
 import type { PolicyVerdict } from "./policies";
 
 export interface PlanReport extends Plan {
@@ -64,7 +65,7 @@ export function renderPlan(report: PlanReport, format: "text" | "markdown"): str
 
 /** Flattens inputs to dotted paths with display values, for comparison. */
 function flatten(value: unknown, prefix = "", out: Record<string, string> = {}): Record<string, string> {
-    if (value && typeof value === "object" && !Array.isArray(value) && !(displayValue(value) === "[secret]")) {
+    if (value && typeof value === "object" && !Array.isArray(value) && !isSecretMarker(value)) {
         for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
     } else out[prefix] = displayValue(value);
     return out;

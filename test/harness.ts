@@ -3,7 +3,7 @@
  * Every resource registration and data-source call is recorded for assertions.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { RecordingMocks, WORKSPACES, fakeUser, isSecretMarker, type FakeUser } from "../plan/mocks";
+import { RecordingMocks, WORKSPACES, fakeUser, isSecretMarker, type FakeUser, waitForRegistrations } from "../plan/mocks";
 import { type CloudKedroEnvironment, type KedroEnvironmentOutputs, type KedroStack, createKedroStack } from "../components";
 import { type LoadedConfig, PROGRAM_ENVIRONMENT_NAMES, PROJECT, loadStackConfig } from "../config";
 
@@ -74,12 +74,8 @@ export function resolve<T>(output: pulumi.Output<T>): Promise<T> {
 /**
  * Waits for every outstanding registration, including the asynchronous
  * registerOutputs of components, so nothing reaches the next test's mocks.
- * The SDK's own wait is internal, hence the cast.
  */
-export async function settle(): Promise<void> {
-    const runtime = pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> };
-    if (runtime.waitForRPCs) await runtime.waitForRPCs();
-}
+export const settle = waitForRegistrations;
 
 /** Sets the mocks and the stack's config, as the CLI would before running the program. */
 export async function prepare(options: EvaluateOptions): Promise<RecordingMocks> {

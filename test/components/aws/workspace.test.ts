@@ -49,7 +49,7 @@ describe("AWS workspace: create", () => {
             expect([type, mocks.providerOf(resource)?.inputs.host]).toEqual([type, "https://accounts.cloud.databricks.com"]);
         }
         const accountCalls = mocks.calls.filter((call) => call.token.includes("getAws") || call.token.includes("getServicePrincipal"));
-        expect(accountCalls.every((call) => mocks.providerInputs(call.provider!)?.host === "https://accounts.cloud.databricks.com")).toBe(true);
+        expect(accountCalls.every((call) => mocks.providerOf(call)?.inputs.host === "https://accounts.cloud.databricks.com")).toBe(true);
     });
 
     test("the workspace uses the Databricks-managed VPC in aws:region, with the created credential and storage", async () => {
