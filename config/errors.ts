@@ -2,6 +2,9 @@ import { RunError } from "@pulumi/pulumi/errors";
 
 export const PROJECT = "databricks-kedro-stack";
 
+/** A project key's full name, as Pulumi stores it: `databricks-kedro-stack:<name>`. */
+export const projectKey = (name: string) => `${PROJECT}:${name}`;
+
 /** One bad config value, described well enough to fix it without reading code. */
 export interface ConfigProblem {
     /** Full key, e.g. `databricks-kedro-stack:cloud` or `databricks:host`. */

@@ -3,10 +3,12 @@
  * that reads and validates a stack's config.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PROJECT } from "./errors";
+import { fromEnvironment } from "./environment";
+import { PROJECT, projectKey } from "./errors";
 import { type KedroStackSettings, type RawConfig, validateStackConfig } from "./settings";
 
 export * from "./clouds";
+export * from "./environment";
 export * from "./errors";
 export * from "./settings";
 export * from "./workspace";
@@ -44,30 +46,7 @@ export const PROJECT_KEYS = [
 ] as const;
 
 /** Keys read only as secrets: their values never enter validation. */
-const SECRET_KEYS = new Set<string>(["gitToken", "databricksClientSecret"]);
-
-/**
- * Every environment variable the program reads, in order of precedence per
- * purpose: the providers' standard variables, which stand in for unset keys.
- * Tests and the offline plan clear exactly these.
- */
-export const PROGRAM_ENVIRONMENT = {
-    databricksHost: ["DATABRICKS_HOST"],
-    databricksAccountId: ["DATABRICKS_ACCOUNT_ID"],
-    databricksClientId: ["DATABRICKS_CLIENT_ID"],
-    databricksClientSecret: ["DATABRICKS_CLIENT_SECRET"],
-    githubOwner: ["GITHUB_OWNER"],
-    awsRegion: ["AWS_REGION", "AWS_DEFAULT_REGION"],
-    gcpProject: ["GOOGLE_PROJECT", "GOOGLE_CLOUD_PROJECT", "GCLOUD_PROJECT", "CLOUDSDK_CORE_PROJECT"],
-    gcpRegion: ["GOOGLE_REGION", "GCLOUD_REGION", "CLOUDSDK_COMPUTE_REGION"],
-} as const;
-
-export const PROGRAM_ENVIRONMENT_NAMES: readonly string[] = Object.values(PROGRAM_ENVIRONMENT).flat();
-
-/** The first non-empty variable for a purpose. */
-function fromEnvironment(purpose: keyof typeof PROGRAM_ENVIRONMENT): string | undefined {
-    return PROGRAM_ENVIRONMENT[purpose].map((name) => process.env[name]).find((value) => value !== undefined && value !== "");
-}
+export const SECRET_PROJECT_KEYS: readonly string[] = ["gitToken", "databricksClientSecret"];
 
 export interface LoadedConfig {
     settings: KedroStackSettings;
@@ -87,12 +66,13 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
     const raw: RawConfig = {};
     for (const name of PROJECT_KEYS) {
         // Secrets are only checked for presence here; their values are read below, as secrets.
-        if (!SECRET_KEYS.has(name)) raw[name] = config.get(name);
+        if (!SECRET_PROJECT_KEYS.includes(name)) raw[name] = config.get(name);
     }
     // The Databricks provider's standard environment variables stand in for unset keys.
     raw.databricksAccountId ??= fromEnvironment("databricksAccountId");
     raw.databricksClientId ??= fromEnvironment("databricksClientId");
-    const isSet = (name: string) => (pulumi.runtime.getConfig(`${PROJECT}:${name}`) ?? "") !== "";
+    const isSet = (name: string) => (pulumi.runtime.getConfig(projectKey(name)) ?? "") !== "";
+    const clientSecretSet = isSet("databricksClientSecret");
     const hostInConfig = new pulumi.Config("databricks").get("host");
     const aws = new pulumi.Config("aws");
     const gcp = new pulumi.Config("gcp");
@@ -102,8 +82,8 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
         databricksHost: hostInConfig ?? fromEnvironment("databricksHost"),
         databricksHostInConfig: hostInConfig !== undefined && hostInConfig !== "",
         hasGitToken: isSet("gitToken"),
-        hasClientSecret: isSet("databricksClientSecret") || fromEnvironment("databricksClientSecret") !== undefined,
-        clientSecretInPlaintext: isSet("databricksClientSecret") && !isSecretInStackConfig(`${PROJECT}:databricksClientSecret`),
+        hasClientSecret: clientSecretSet || fromEnvironment("databricksClientSecret") !== undefined,
+        clientSecretInPlaintext: clientSecretSet && !isSecretInStackConfig(projectKey("databricksClientSecret")),
         githubOwner: new pulumi.Config("github").get("owner") ?? fromEnvironment("githubOwner"),
         providerConfig: {
             awsRegion: aws.get("region") ?? fromEnvironment("awsRegion"),
@@ -117,7 +97,7 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
         settings,
         warnings,
         gitToken: config.requireSecret("gitToken"),
-        databricksClientSecret: isSet("databricksClientSecret") ? config.requireSecret("databricksClientSecret") : undefined,
+        databricksClientSecret: clientSecretSet ? config.requireSecret("databricksClientSecret") : undefined,
     };
 }
 

@@ -1,6 +1,6 @@
 import { CLOUDS, CLOUD_PROFILES, CLUSTER_DEFAULTS, type Cloud, cloudOfHost, cloudOfNodeType, isCloud } from "./clouds";
-import { ConfigError, type ConfigProblem, PROJECT, configSetCommand } from "./errors";
-import { GIT_PROVIDERS, type GitProvider, canonicalGitProvider, inferGitProvider, repositoryName } from "../lib/git";
+import { ConfigError, type ConfigProblem, configSetCommand, projectKey } from "./errors";
+import { GIT_PROVIDERS, type GitProvider, INFERRED_GIT_HOSTS, canonicalGitProvider, inferGitProvider, repositoryName } from "../lib/git";
 import { endOfSupportWarning } from "../lib/runtime";
 import { type CloudProviderConfig, type WorkspaceSettings, validateWorkspace } from "./workspace";
 
@@ -105,8 +105,6 @@ export interface ValidationResult {
     warnings: string[];
 }
 
-const key = (name: string) => `${PROJECT}:${name}`;
-
 /** "an AWS", "an Azure", "a GCP". */
 const an = (label: string) => `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label}`;
 
@@ -155,6 +153,14 @@ export function isBranchName(branch: string): boolean {
     );
 }
 
+function parseUrl(raw: string): URL | undefined {
+    try {
+        return new URL(raw);
+    } catch {
+        return undefined;
+    }
+}
+
 function parseInteger(raw: string): number | undefined {
     return /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : undefined;
 }
@@ -184,10 +190,10 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         opts: { secret?: boolean; fullKey?: string; fix?: string } = {},
     ) =>
         problems.push({
-            key: opts.fullKey ?? key(name),
+            key: opts.fullKey ?? projectKey(name),
             value,
             allowed,
-            fix: opts.fix ?? configSetCommand(opts.fullKey ?? key(name), fixValue, ctx.stack, opts),
+            fix: opts.fix ?? configSetCommand(opts.fullKey ?? projectKey(name), fixValue, ctx.stack, opts),
         });
     /** An integer key: its value, its default when unset, or a problem when not a whole number in range. */
     const integerKey = (name: string, fallback: number, range: { min: number; max?: number }, allowed: string): number => {
@@ -247,12 +253,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     } else if (gitUrlRaw === undefined) {
         problem("gitUrl", undefined, "an https:// URL of the Kedro project's Git repository", "https://github.com/<owner>/<repo>.git");
     } else {
-        let parsed: URL | undefined;
-        try {
-            parsed = new URL(gitUrlRaw);
-        } catch {
-            parsed = undefined;
-        }
+        const parsed = parseUrl(gitUrlRaw);
         if (!parsed || !parsed.hostname) {
             problem("gitUrl", gitUrlRaw, "an https:// URL, e.g. https://github.com/<owner>/<repo>.git", "https://github.com/<owner>/<repo>.git");
         } else if (parsed.protocol !== "https:") {
@@ -283,8 +284,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             problem(
                 "gitProvider",
                 undefined,
-                `one of ${GIT_PROVIDERS.join(", ")}; it cannot be inferred from the host ${gitUrl.hostname} ` +
-                    "(only github.com, gitlab.com, dev.azure.com, *.visualstudio.com, bitbucket.org and AWS CodeCommit are)",
+                `one of ${GIT_PROVIDERS.join(", ")}; it cannot be inferred from the host ${gitUrl.hostname} (only ${INFERRED_GIT_HOSTS} are)`,
                 "<gitHubEnterprise|gitLabEnterpriseEdition|bitbucketServer|...>",
             );
         }
@@ -318,7 +318,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
                     profile.defaultNodeType,
                 );
             } else if (owner === undefined) {
-                warnings.push(`${key(name)} ${JSON.stringify(value)} does not look like ${an(profile.label)} node type (such as ${profile.nodeTypeExample}); the workspace will reject it if it is unknown.`);
+                warnings.push(`${projectKey(name)} ${JSON.stringify(value)} does not look like ${an(profile.label)} node type (such as ${profile.nodeTypeExample}); the workspace will reject it if it is unknown.`);
             }
         }
     }
@@ -345,7 +345,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
 
     const singleUserName = get("singleUserName");
     if (singleUserName !== undefined && accessMode !== "SINGLE_USER") {
-        warnings.push(`${key("singleUserName")} is ignored: it only applies when accessMode is SINGLE_USER, and accessMode is ${accessMode}.`);
+        warnings.push(`${projectKey("singleUserName")} is ignored: it only applies when accessMode is SINGLE_USER, and accessMode is ${accessMode}.`);
     }
 
     // Kedro.
@@ -411,12 +411,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     const workspace = workspaceResult.workspace;
 
     if (host && workspace?.mode === "existing") {
-        let hostUrl: URL | undefined;
-        try {
-            hostUrl = new URL(host);
-        } catch {
-            hostUrl = undefined;
-        }
+        const hostUrl = parseUrl(host);
         const hostFix = cloud ? `https://<workspace>${CLOUD_PROFILES[cloud].hostSuffixes[0]}` : "https://<workspace-host>";
         if (!hostUrl || hostUrl.protocol !== "https:") {
             problem("host", host, "the workspace URL over https, e.g. https://dbc-1234.cloud.databricks.com", hostFix, { fullKey: "databricks:host" });
@@ -444,7 +439,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     }
 
     if (numWorkers === 0 && spot) {
-        warnings.push(`${key("numWorkers")} is 0: a single-node cluster has only the driver, which always runs on-demand, so spot has no effect.`);
+        warnings.push(`${projectKey("numWorkers")} is 0: a single-node cluster has only the driver, which always runs on-demand, so spot has no effect.`);
     }
     const runtimeWarning = endOfSupportWarning(sparkVersion, ctx.today);
     if (runtimeWarning) warnings.push(runtimeWarning);

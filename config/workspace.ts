@@ -5,7 +5,8 @@
  * own config keys.
  */
 import { CLOUD_PROFILES, type Cloud } from "./clouds";
-import { type ConfigProblem, PROJECT, configSetCommand } from "./errors";
+import { alsoWorks, isEnvironmentPurpose } from "./environment";
+import { type ConfigProblem, configSetCommand, projectKey } from "./errors";
 
 export const WORKSPACE_MODES = ["existing", "create"] as const;
 export type WorkspaceMode = (typeof WORKSPACE_MODES)[number];
@@ -58,15 +59,17 @@ export function defaultWorkspaceName(project: string, stack: string): string {
     return name.slice(0, 64).replace(/-+$/, "");
 }
 
-/** The cloud provider keys `create` needs, and their environment-variable alternatives. */
-const REQUIRED_PROVIDER_KEYS: Record<Cloud, Array<{ key: string; field: keyof CloudProviderConfig; env: string; example: string }>> = {
-    aws: [{ key: "aws:region", field: "awsRegion", env: "AWS_REGION", example: "eu-west-1" }],
-    azure: [{ key: "azure-native:location", field: "azureLocation", env: "", example: "westeurope" }],
+/** The cloud provider keys `create` needs; a field the environment can stand in for is named like its purpose there. */
+const REQUIRED_PROVIDER_KEYS: Record<Cloud, Array<{ key: string; field: keyof CloudProviderConfig; example: string }>> = {
+    aws: [{ key: "aws:region", field: "awsRegion", example: "eu-west-1" }],
+    azure: [{ key: "azure-native:location", field: "azureLocation", example: "westeurope" }],
     gcp: [
-        { key: "gcp:project", field: "gcpProject", env: "GOOGLE_PROJECT", example: "<gcp-project-id>" },
-        { key: "gcp:region", field: "gcpRegion", env: "GOOGLE_REGION", example: "europe-west1" },
+        { key: "gcp:project", field: "gcpProject", example: "<gcp-project-id>" },
+        { key: "gcp:region", field: "gcpRegion", example: "europe-west1" },
     ],
 };
+
+const environmentHint = (field: keyof CloudProviderConfig) => (isEnvironmentPurpose(field) ? ` (${alsoWorks(field)})` : "");
 
 export function validateWorkspace(
     inputs: WorkspaceInputs,
@@ -75,7 +78,6 @@ export function validateWorkspace(
 ): { workspace?: WorkspaceSettings; problems: ConfigProblem[] } {
     const problems: ConfigProblem[] = [];
     const problem = (key: string, value: string | undefined, allowed: string, fix: string) => problems.push({ key, value, allowed, fix });
-    const projectKey = (name: string) => `${PROJECT}:${name}`;
 
     const mode = (inputs.mode ?? "existing").toLowerCase();
     if (mode !== "existing" && mode !== "create") {
@@ -110,7 +112,7 @@ export function validateWorkspace(
         problem(
             projectKey("databricksAccountId"),
             undefined,
-            `your Databricks account id (a UUID, from the account console), needed to create a workspace on ${CLOUD_PROFILES[cloud].label}; DATABRICKS_ACCOUNT_ID also works`,
+            `your Databricks account id (a UUID, from the account console), needed to create a workspace on ${CLOUD_PROFILES[cloud].label}; ${alsoWorks("databricksAccountId")}`,
             configSetCommand(projectKey("databricksAccountId"), "<account-id>", ctx.stack),
         );
     } else if (inputs.accountId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(inputs.accountId)) {
@@ -118,15 +120,15 @@ export function validateWorkspace(
     }
     if (cloud === "aws") {
         if (!inputs.clientId) {
-            problem(projectKey("databricksClientId"), undefined, "the OAuth client id of an account-admin service principal; DATABRICKS_CLIENT_ID also works", configSetCommand(projectKey("databricksClientId"), "<client-id>", ctx.stack));
+            problem(projectKey("databricksClientId"), undefined, `the OAuth client id of an account-admin service principal; ${alsoWorks("databricksClientId")}`, configSetCommand(projectKey("databricksClientId"), "<client-id>", ctx.stack));
         }
         if (!inputs.hasClientSecret) {
-            problem(projectKey("databricksClientSecret"), undefined, "that service principal's OAuth secret; DATABRICKS_CLIENT_SECRET also works", configSetCommand(projectKey("databricksClientSecret"), "<client-secret>", ctx.stack, { secret: true }));
+            problem(projectKey("databricksClientSecret"), undefined, `that service principal's OAuth secret; ${alsoWorks("databricksClientSecret")}`, configSetCommand(projectKey("databricksClientSecret"), "<client-secret>", ctx.stack, { secret: true }));
         }
     }
     for (const required of REQUIRED_PROVIDER_KEYS[cloud]) {
         if (!inputs.providerConfig[required.field]) {
-            problem(required.key, undefined, `the ${CLOUD_PROFILES[cloud].label} ${required.key.split(":")[1]} to create the workspace in, e.g. ${required.example}${required.env ? ` (${required.env} also works)` : ""}`, `pulumi config set ${required.key} ${required.example} --stack ${ctx.stack}`);
+            problem(required.key, undefined, `the ${CLOUD_PROFILES[cloud].label} ${required.key.split(":")[1]} to create the workspace in, e.g. ${required.example}${environmentHint(required.field)}`, `pulumi config set ${required.key} ${required.example} --stack ${ctx.stack}`);
         }
     }
     if (problems.length > 0) return { problems };

@@ -17,6 +17,9 @@ export function canonicalGitProvider(name: string): GitProvider | undefined {
     return GIT_PROVIDERS.find((provider) => provider.toLowerCase() === wanted);
 }
 
+/** The hosts inferGitProvider recognises, for messages. */
+export const INFERRED_GIT_HOSTS = "github.com, gitlab.com, dev.azure.com, *.visualstudio.com, bitbucket.org and AWS CodeCommit";
+
 /**
  * Infers the provider from the host of an HTTPS Git URL. Only public SaaS hosts
  * are inferred: a self-hosted server could be GitHub Enterprise, GitLab or

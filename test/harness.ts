@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RecordingMocks, WORKSPACES, fakeUser, isSecretMarker, type FakeUser, waitForRegistrations } from "../plan/mocks";
 import { type CloudKedroEnvironment, type KedroEnvironmentOutputs, type KedroStack, createKedroStack } from "../components";
-import { type LoadedConfig, PROGRAM_ENVIRONMENT_NAMES, PROJECT, loadStackConfig } from "../config";
+import { type LoadedConfig, PROGRAM_ENVIRONMENT_NAMES, PROJECT, SECRET_PROJECT_KEYS, loadStackConfig, projectKey } from "../config";
 
 export const TOKEN = "ghp_FAKE0123456789abcdefTOKEN";
 export const CLIENT_SECRET = "dose_FAKE_client_secret_42";
@@ -88,9 +88,9 @@ export async function prepare(options: EvaluateOptions): Promise<RecordingMocks>
     Object.assign(process.env, options.env);
     await pulumi.runtime.setMocks(mocks, PROJECT, stack, options.preview ?? false);
     const all: Record<string, string> = { ...options.providerConfig };
-    for (const [key, value] of Object.entries(options.config)) all[`${PROJECT}:${key}`] = value;
-    const secretKeys = ["gitToken", "databricksClientSecret"].filter((key) => key in options.config && !options.plaintextKeys?.includes(key));
-    pulumi.runtime.setAllConfig(all, secretKeys.map((key) => `${PROJECT}:${key}`));
+    for (const [key, value] of Object.entries(options.config)) all[projectKey(key)] = value;
+    const secretKeys = SECRET_PROJECT_KEYS.filter((key) => key in options.config && !options.plaintextKeys?.includes(key));
+    pulumi.runtime.setAllConfig(all, secretKeys.map(projectKey));
     return mocks;
 }
 
