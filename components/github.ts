@@ -9,6 +9,8 @@ export interface KedroRepositoryArgs {
     ownerIsProviderDefault: boolean;
     /** The branch Databricks checks out; GitHub's initial commit lands on the default branch. */
     branch: string;
+    /** The token for the owner's own provider; unused when the default provider serves. */
+    token?: pulumi.Input<string>;
 }
 
 /** The commands that put a local Kedro project into the repository (tutorial step 5). */
@@ -28,10 +30,8 @@ export class KedroGitHubRepository extends pulumi.ComponentResource {
 
     constructor(name: string, args: KedroRepositoryArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("databricks-kedro-stack:github:KedroRepository", name, {}, opts);
-        // An owner other than github:owner needs its own provider; the token still comes from github:token or GITHUB_TOKEN.
-        const provider = args.ownerIsProviderDefault
-            ? undefined
-                : new GitHubProvider(`${name}-github`, { owner: args.owner, token: new pulumi.Config("github").getSecret("token") }, { parent: this });
+        // An owner other than github:owner needs its own provider.
+        const provider = args.ownerIsProviderDefault ? undefined : new GitHubProvider(`${name}-github`, { owner: args.owner, token: args.token }, { parent: this });
         this.repository = new Repository(
             name,
             {

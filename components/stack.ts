@@ -36,7 +36,7 @@ export function createKedroStack(loaded: LoadedConfig): KedroStack {
         github.mode === "create"
             ? new KedroGitHubRepository(
                   "kedro-repository",
-                  { owner: github.owner, name: github.name, ownerIsProviderDefault: github.ownerIsProviderDefault, branch: settings.git.branch },
+                  { owner: github.owner, name: github.name, ownerIsProviderDefault: github.ownerIsProviderDefault, branch: settings.git.branch, token: loaded.githubToken },
                   opts,
               )
             : undefined;

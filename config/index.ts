@@ -54,6 +54,11 @@ export interface LoadedConfig {
     gitToken: pulumi.Output<string>;
     /** The account service principal's OAuth secret, as a secret output, when set in config. */
     databricksClientSecret?: pulumi.Output<string>;
+    /**
+     * github:token, for a repository whose owner is not github:owner: its explicit provider does not read
+     * the stack's github config (unset, that provider falls back to GITHUB_TOKEN).
+     */
+    githubToken?: pulumi.Output<string>;
     warnings: string[];
 }
 
@@ -98,6 +103,10 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
         warnings,
         gitToken: config.requireSecret("gitToken"),
         databricksClientSecret: clientSecretSet ? config.requireSecret("databricksClientSecret") : undefined,
+        githubToken:
+            settings.githubRepository.mode === "create" && !settings.githubRepository.ownerIsProviderDefault
+                ? new pulumi.Config("github").getSecret("token")
+                : undefined,
     };
 }
 

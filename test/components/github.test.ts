@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { gitRemoteCommands } from "../../components";
-import { TYPES, baseConfig, evaluate } from "../harness";
+import { TYPES, baseConfig, evaluate, isSecretMarker } from "../harness";
 
 const REPOSITORY = "github:index/repository:Repository";
 const createConfig = (overrides: Record<string, string | undefined> = {}) =>
@@ -27,6 +27,13 @@ describe("githubRepository: create", () => {
         const other = await evaluate({ config: createConfig({ githubOwner: "acme-data" }), providerConfig: { "github:owner": "acme" } });
         expect(other.mocks.one("pulumi:providers:github").inputs.owner).toBe("acme-data");
         expect(other.mocks.providerOf(other.mocks.one(REPOSITORY))?.inputs.owner).toBe("acme-data");
+    });
+
+    test("another owner's provider gets github:token, as a secret", async () => {
+        const { mocks } = await evaluate({ config: createConfig({ githubOwner: "acme-data" }), providerConfig: { "github:owner": "acme", "github:token": "ghp_other" } });
+        const token = mocks.one("pulumi:providers:github").inputs.token;
+        expect(isSecretMarker(token)).toBe(true);
+        expect(token.value).toBe("ghp_other");
     });
 
     test("the repository name defaults to the Pulumi project's", async () => {
