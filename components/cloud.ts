@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as databricks from "./databricks";
 import { type Cloud, type KedroStackSettings, availabilityFor } from "../config";
+import { stackTags } from "../lib/naming";
 import { KedroEnvironment, type KedroEnvironmentOutputs } from "./core";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "./workspace";
 
@@ -49,7 +50,7 @@ export abstract class CloudKedroEnvironment extends pulumi.ComponentResource {
                 {
                     workspace: settings.workspace,
                     clientSecret: args.databricksClientSecret,
-                    tags: { project: settings.project, stack: settings.stack, "managed-by": "pulumi" },
+                    tags: stackTags(settings.project, settings.stack),
                 },
                 { parent: this },
             );

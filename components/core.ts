@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "./databricks";
-import type { AvailabilityAttributes, KedroStackSettings } from "../config";
+import type { ClusterAvailability, KedroStackSettings } from "../config";
 import { requirementName } from "../config";
 import {
     clusterTags,
@@ -24,8 +24,8 @@ export interface KedroEnvironmentArgs {
     settings: KedroStackSettings;
     /** Personal access token for the Git credential; kept secret whatever is passed. */
     gitToken: pulumi.Input<string>;
-    /** The cloud's part of the cluster: `{ awsAttributes: … }`, `{ azureAttributes: … }` or `{ gcpAttributes: … }`. */
-    clusterAttributes: Partial<Record<"awsAttributes" | "azureAttributes" | "gcpAttributes", AvailabilityAttributes>>;
+    /** The cloud's part of the cluster (see availabilityFor). */
+    clusterAttributes: ClusterAvailability;
     /** Workspace-level provider; the default provider (databricks:host, …) when omitted. */
     provider?: databricks.Provider;
     /** The repository URL when it is an output (a repository this stack creates); else settings.git.url. */
@@ -138,7 +138,7 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
                 // Bind the Repo to this stack's credential, not to whichever is the user's default.
                 gitCredentialId: this.gitCredential.id.apply(Number),
             },
-            { ...childOpts, dependsOn: [this.gitCredential] },
+            childOpts,
         );
         this.repoPath = this.repo.path;
         this.projectRoot = this.repo.path.apply(workspacePathOf);

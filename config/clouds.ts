@@ -95,8 +95,11 @@ export function cloudOfHost(hostname: string): Cloud | undefined {
     return CLOUDS.find((cloud) => CLOUD_PROFILES[cloud].hostSuffixes.some((suffix) => host.endsWith(suffix)));
 }
 
+/** A cluster's availability settings, under the provider argument of its cloud (`{ awsAttributes: … }`, …). */
+export type ClusterAvailability = Partial<Record<CloudProfile["attributesArg"], AvailabilityAttributes>>;
+
 /** The cluster's availability attributes for a cloud, keyed by the provider argument that takes them. */
-export function availabilityFor(cloud: Cloud, spot: boolean): Partial<Record<CloudProfile["attributesArg"], AvailabilityAttributes>> {
+export function availabilityFor(cloud: Cloud, spot: boolean): ClusterAvailability {
     const profile = CLOUD_PROFILES[cloud];
     const attributes = spot ? profile.spotAttributes : profile.onDemandAttributes;
     return { [profile.attributesArg]: { ...attributes } };

@@ -64,17 +64,14 @@ function gcpLabelValue(value: string): string {
     return value.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").slice(0, 63);
 }
 
-/**
- * Cluster tags: the project, the stack and the tool that manages the cluster.
- * Keys are lowercase so the same tags are valid GCP labels.
- */
+/** The tags every tagged resource of a stack carries: the project, the stack and the tool that manages it. */
+export function stackTags(project: string, stack: string): Record<string, string> {
+    return { project, stack, "managed-by": "pulumi" };
+}
+
+/** The stack's tags and the Kedro project. Keys are lowercase so the same tags are valid GCP labels. */
 export function clusterTags(cloud: Cloud, project: string, stack: string, repoName: string): Record<string, string> {
-    const tags: Record<string, string> = {
-        project,
-        stack,
-        "kedro-project": repoName,
-        "managed-by": "pulumi",
-    };
+    const tags = { ...stackTags(project, stack), "kedro-project": repoName };
     if (cloud !== "gcp") return tags;
     return Object.fromEntries(Object.entries(tags).map(([key, value]) => [key, gcpLabelValue(value)]));
 }

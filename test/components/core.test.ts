@@ -227,6 +227,18 @@ describe("critical path", () => {
         expect(mocks.ofType(TYPES.cluster)).toHaveLength(1);
     });
 
+    test("the Repo waits for the credential it is bound to", async () => {
+        const mocks = await prepare({ config: baseConfig("aws") });
+        mocks.hold(TYPES.gitCredential);
+        const { settings, gitToken } = loadStackConfig(TODAY);
+        const core = new KedroEnvironment("kedro", { settings, gitToken, clusterAttributes: availabilityFor("aws", true) });
+        await resolve(core.cluster.id);
+        expect(mocks.ofType(TYPES.repo)).toEqual([]);
+        mocks.release();
+        await resolve(core.repo.id);
+        expect(mocks.ofType(TYPES.repo)).toHaveLength(1);
+    });
+
     test("cluster libraries wait for the cluster, as they must", async () => {
         const mocks = await prepare({ config: baseConfig("aws", { kedroInstall: "cluster" }) });
         mocks.hold(TYPES.cluster);

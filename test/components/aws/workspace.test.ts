@@ -16,7 +16,9 @@ const create = (overrides: Record<string, string> = {}) =>
 describe("AWS workspace: create", () => {
     test("the root bucket is encrypted, private and owned by the bucket owner", async () => {
         const { mocks } = await create();
-        expect(mocks.one("aws:s3/bucket:Bucket").inputs).toMatchObject({ bucketPrefix: "databricks-kedro-stack-dev-root-", forceDestroy: true });
+        const stackTags = { project: "databricks-kedro-stack", stack: "dev", "managed-by": "pulumi" };
+        expect(mocks.one("aws:s3/bucket:Bucket").inputs).toMatchObject({ bucketPrefix: "databricks-kedro-stack-dev-root-", forceDestroy: true, tags: stackTags });
+        expect(mocks.one("aws:iam/role:Role").inputs.tags).toEqual(stackTags);
         expect(mocks.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs.rules).toEqual([
             { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true },
         ]);
