@@ -5,7 +5,11 @@
  */
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { Secret } from "@pulumi/policy";
+import { CLOUDS, CLOUD_PROFILES, type Cloud } from "../config/clouds";
 import { endOfSupportWarning } from "../lib/runtime";
+
+// The SDK hands policies props through a proxy; this module (untyped) names the key of its raw target.
+const { getSpecialProxyTarget } = require("@pulumi/policy/proxy") as { getSpecialProxyTarget?: symbol };
 
 export const TYPES = {
     cluster: "databricks:index/cluster:Cluster",
@@ -17,10 +21,11 @@ export const TYPES = {
     azureWorkspace: "azure-native:databricks:Workspace",
 } as const;
 
-export const DEFAULT_NODE_TYPES: Record<"aws" | "azure" | "gcp", string[]> = {
-    aws: ["m4.large", "m5.large", "m5.xlarge", "m5d.large", "m5d.xlarge", "i3.xlarge", "r5.large", "r5.xlarge"],
-    azure: ["Standard_DS3_v2", "Standard_DS4_v2", "Standard_D4ds_v5", "Standard_D8ds_v5", "Standard_E4ds_v5", "Standard_E8ds_v5"],
-    gcp: ["n1-standard-4", "n1-standard-8", "n2-standard-4", "n2-standard-8", "n2-highmem-4", "n2-highmem-8"],
+/** Each cloud's allow-list starts with the tutorial's worker type. */
+export const DEFAULT_NODE_TYPES: Record<Cloud, string[]> = {
+    aws: [CLOUD_PROFILES.aws.defaultNodeType, "m5.large", "m5.xlarge", "m5d.large", "m5d.xlarge", "i3.xlarge", "r5.large", "r5.xlarge"],
+    azure: [CLOUD_PROFILES.azure.defaultNodeType, "Standard_DS4_v2", "Standard_D4ds_v5", "Standard_D8ds_v5", "Standard_E4ds_v5", "Standard_E8ds_v5"],
+    gcp: [CLOUD_PROFILES.gcp.defaultNodeType, "n1-standard-8", "n2-standard-4", "n2-standard-8", "n2-highmem-4", "n2-highmem-8"],
 };
 
 const SPOT_AVAILABILITY = ["SPOT", "SPOT_WITH_FALLBACK", "SPOT_AZURE", "SPOT_WITH_FALLBACK_AZURE", "PREEMPTIBLE_GCP", "PREEMPTIBLE_WITH_FALLBACK_GCP"];
@@ -30,12 +35,9 @@ export function stackOf(urn: string): string {
     return urn.split("::")[0].replace(/^urn:pulumi:/, "");
 }
 
-/** The cloud of a cluster, from the attributes it carries. */
-export function clusterCloud(props: Record<string, any>): "aws" | "azure" | "gcp" | undefined {
-    if (props.awsAttributes) return "aws";
-    if (props.azureAttributes) return "azure";
-    if (props.gcpAttributes) return "gcp";
-    return undefined;
+/** The cloud of a cluster, from the availability attributes it carries. */
+export function clusterCloud(props: Record<string, any>): Cloud | undefined {
+    return CLOUDS.find((cloud) => props[CLOUD_PROFILES[cloud].attributesArg]);
 }
 
 /**
@@ -43,8 +45,7 @@ export function clusterCloud(props: Record<string, any>): "aws" | "azure" | "gcp
  * unwrapped through a proxy; its raw target still holds the Secret markers.
  */
 export function isSecretProperty(props: Record<string, any>, key: string): boolean {
-    const proxyModule = require("@pulumi/policy/proxy") as { getSpecialProxyTarget?: symbol };
-    const target = proxyModule.getSpecialProxyTarget ? (props as Record<symbol, Record<string, unknown>>)[proxyModule.getSpecialProxyTarget] : undefined;
+    const target = getSpecialProxyTarget ? (props as Record<symbol, Record<string, unknown>>)[getSpecialProxyTarget] : undefined;
     return (target ?? props)[key] instanceof Secret;
 }
 
@@ -77,8 +78,8 @@ export const spotWorkers: ResourceValidationPolicy = {
         const { allowOnDemandStacks } = args.getConfig<{ allowOnDemandStacks: string[] }>();
         const stack = stackOf(args.urn);
         if (allowOnDemandStacks.includes(stack) || props.numWorkers === 0) return;
-        const attributes = props.awsAttributes ?? props.azureAttributes ?? props.gcpAttributes;
-        const availability = attributes?.availability;
+        const cloud = clusterCloud(props);
+        const availability = cloud ? props[CLOUD_PROFILES[cloud].attributesArg].availability : undefined;
         if (!SPOT_AVAILABILITY.includes(availability)) {
             report(`workers run ${availability ?? "with no availability set"}, not spot or preemptible; stack "${stack}" is not in allowOnDemandStacks (${allowOnDemandStacks.join(", ") || "none"}).`);
         }
@@ -176,19 +177,19 @@ export const s3RootBucketSecure: StackValidationPolicy = {
     description: "Every S3 bucket blocks all public access and is encrypted.",
     enforcementLevel: "mandatory",
     validateStack: (args, report) => {
-        const buckets = args.resources.filter((resource) => resource.type === TYPES.s3Bucket);
-        const named = (type: string) => args.resources.filter((resource) => resource.type === type);
-        const bucketIds = (resource: { props: Record<string, any> }) => [resource.props.bucket, resource.props.id].filter(Boolean);
-        for (const bucket of buckets) {
-            const ids = bucketIds(bucket);
-            const block = named(TYPES.s3PublicAccessBlock).find((resource) => ids.includes(resource.props.bucket));
-            const flags = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
+        const ofType = (type: string) => args.resources.filter((resource) => resource.type === type);
+        const blocks = ofType(TYPES.s3PublicAccessBlock);
+        const encryptions = ofType(TYPES.s3Encryption);
+        const flags = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
+        for (const bucket of ofType(TYPES.s3Bucket)) {
+            const ids = [bucket.props.bucket, bucket.props.id].filter(Boolean);
+            const block = blocks.find((resource) => ids.includes(resource.props.bucket));
             if (!block) report(`bucket ${bucket.name} has no public access block.`, bucket.urn);
             else {
                 const open = flags.filter((flag) => block.props[flag] !== true);
                 if (open.length > 0) report(`bucket ${bucket.name}'s public access block leaves ${open.join(", ")} off.`, block.urn);
             }
-            if (!named(TYPES.s3Encryption).some((resource) => ids.includes(resource.props.bucket))) {
+            if (!encryptions.some((resource) => ids.includes(resource.props.bucket))) {
                 report(`bucket ${bucket.name} has no server-side encryption configuration.`, bucket.urn);
             }
         }

@@ -14,6 +14,7 @@ import {
     supportedRuntime,
 } from "../../policy/policies";
 import { configDefaults, runResourcePolicy, runStackPolicy } from "../../plan/policies";
+import { CLOUD_PROFILES } from "../../config/clouds";
 
 setPolicyClock(() => new Date("2026-11-24T00:00:00Z"));
 
@@ -70,6 +71,18 @@ test("spot-workers allows an allow-listed stack and a single-node cluster", () =
     expect(check(spotWorkers, CLUSTER, onDemand, "prod")).toEqual([]);
     expect(check(spotWorkers, CLUSTER, { ...onDemand, numWorkers: 0 }, "dev")).toEqual([]);
     expect(check(spotWorkers, CLUSTER, onDemand, "staging", { allowOnDemandStacks: ["staging"] })).toEqual([]);
+});
+
+test.each(["aws", "azure", "gcp"] as const)("on %s, the cluster is judged by its own cloud's attributes and allow-list", (cloud) => {
+    const profile = CLOUD_PROFILES[cloud];
+    const cluster = { ...goodCluster, awsAttributes: undefined, nodeTypeId: profile.defaultNodeType, driverNodeTypeId: profile.defaultNodeType };
+    const withAvailability = (attributes: object) => ({ ...cluster, [profile.attributesArg]: attributes });
+    expect(check(nodeTypes, CLUSTER, withAvailability(profile.spotAttributes))).toEqual([]);
+    expect(check(spotWorkers, CLUSTER, withAvailability(profile.spotAttributes))).toEqual([]);
+    expect(check(spotWorkers, CLUSTER, withAvailability(profile.onDemandAttributes))).toEqual([
+        expect.stringContaining(`workers run ${profile.onDemandAttributes.availability}, not spot or preemptible`),
+    ]);
+    expect(check(nodeTypes, CLUSTER, cluster)).toEqual([expect.stringContaining("has no awsAttributes, azureAttributes or gcpAttributes")]);
 });
 
 test("policies ignore other resource types", () => {
