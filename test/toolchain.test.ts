@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, realpathSync } from "node:fs";
+import { dirname, join } from "node:path";
 import * as ts from "typescript";
 import { create } from "ts-node";
 
@@ -28,8 +28,10 @@ test("pulumi up gets a TypeScript with a compiler API; npm test type-checks with
     expect(packageJson.dependencies.typescript).toBeDefined();
     expect(packageJson.dependencies["ts-node"]).toBeDefined();
     expect(typeof ts.transpileModule).toBe("function");
-    const native = JSON.parse(readFileSync(require.resolve("@typescript/native/package.json"), "utf8"));
-    expect(native.name).toBe("typescript");
+    // The `tsc` that npm scripts run is TypeScript 7's, not the runtime TypeScript's.
+    const nativePackageJson = require.resolve("@typescript/native/package.json");
+    const native = JSON.parse(readFileSync(nativePackageJson, "utf8"));
     expect(Number(native.version.split(".")[0])).toBeGreaterThanOrEqual(7);
+    expect(realpathSync(join(root, "node_modules", ".bin", "tsc"))).toBe(realpathSync(join(dirname(nativePackageJson), native.bin.tsc)));
     expect(packageJson.scripts.test).toMatch(/^tsc --noEmit -p \. --noCheck false && jest$/);
 });
