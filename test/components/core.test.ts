@@ -215,11 +215,16 @@ describe("explicit provider", () => {
 });
 
 describe("critical path", () => {
-    test("the credential, repo and notebook are created while the cluster is still being created", async () => {
-        const mocks = await prepare({ config: baseConfig("aws") });
-        mocks.hold(TYPES.cluster);
+    /** An AWS core whose registrations of `heldType` stay pending until mocks.release(), like a slow create. */
+    async function coreHolding(heldType: string, overrides: Record<string, string> = {}) {
+        const mocks = await prepare({ config: baseConfig("aws", overrides) });
+        mocks.hold(heldType);
         const { settings, gitToken } = loadStackConfig(TODAY);
-        const core = new KedroEnvironment("kedro", { settings, gitToken, clusterAttributes: availabilityFor("aws", true) });
+        return { mocks, core: new KedroEnvironment("kedro", { settings, gitToken, clusterAttributes: availabilityFor("aws", true) }) };
+    }
+
+    test("the credential, repo and notebook are created while the cluster is still being created", async () => {
+        const { mocks, core } = await coreHolding(TYPES.cluster);
         await Promise.all([core.gitCredential, core.repo, core.notebook].map((resource) => resolve(resource.id)));
         expect(mocks.ofType(TYPES.cluster)).toEqual([]);
         mocks.release();
@@ -228,10 +233,7 @@ describe("critical path", () => {
     });
 
     test("the Repo waits for the credential it is bound to", async () => {
-        const mocks = await prepare({ config: baseConfig("aws") });
-        mocks.hold(TYPES.gitCredential);
-        const { settings, gitToken } = loadStackConfig(TODAY);
-        const core = new KedroEnvironment("kedro", { settings, gitToken, clusterAttributes: availabilityFor("aws", true) });
+        const { mocks, core } = await coreHolding(TYPES.gitCredential);
         await resolve(core.cluster.id);
         expect(mocks.ofType(TYPES.repo)).toEqual([]);
         mocks.release();
@@ -240,10 +242,7 @@ describe("critical path", () => {
     });
 
     test("cluster libraries wait for the cluster, as they must", async () => {
-        const mocks = await prepare({ config: baseConfig("aws", { kedroInstall: "cluster" }) });
-        mocks.hold(TYPES.cluster);
-        const { settings, gitToken } = loadStackConfig(TODAY);
-        const core = new KedroEnvironment("kedro", { settings, gitToken, clusterAttributes: availabilityFor("aws", true) });
+        const { mocks, core } = await coreHolding(TYPES.cluster, { kedroInstall: "cluster" });
         await resolve(core.notebook.id);
         expect(mocks.ofType(TYPES.library)).toEqual([]);
         mocks.release();
