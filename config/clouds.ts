@@ -12,6 +12,9 @@ export interface AvailabilityAttributes {
     firstOnDemand?: number;
     zoneId?: string;
     spotBidMaxPrice?: number;
+    ebsVolumeType?: string;
+    ebsVolumeCount?: number;
+    ebsVolumeSize?: number;
 }
 
 export interface CloudProfile {
@@ -31,6 +34,25 @@ export interface CloudProfile {
     nodeTypePattern: RegExp;
     /** An example node type for messages. */
     nodeTypeExample: string;
+    /** Disk attributes a node type needs to be accepted by the Clusters API; none when its local disk serves. */
+    diskAttributes: (nodeType: string) => Partial<AvailabilityAttributes>;
+}
+
+/**
+ * One general-purpose SSD of 100 GB per node. The Clusters API refuses a node
+ * type without an instance store (m4.large, m5.xlarge) unless at least one EBS
+ * volume is attached; the UI adds one silently, the API does not.
+ */
+export const AWS_EBS_VOLUMES = { ebsVolumeType: "GENERAL_PURPOSE_SSD", ebsVolumeCount: 1, ebsVolumeSize: 100 } as const;
+
+/**
+ * Whether an EC2 node type may lack an instance store. Only a "d" among the
+ * options after the generation (m5d, r6gd, g4dn) promises local NVMe disks;
+ * every other type gets EBS volumes, which Databricks accepts on any type.
+ */
+export function awsNeedsEbs(nodeType: string): boolean {
+    const options = /^[a-z]+\d+([a-z-]*)\./.exec(nodeType)?.[1];
+    return options === undefined || !options.includes("d");
 }
 
 export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = {
@@ -45,6 +67,7 @@ export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = {
         // EC2 names: family, generation and options, a dot, then the size (m4.large, r5d.2xlarge, g4dn.xlarge).
         nodeTypePattern: /^[a-z][a-z0-9-]*\.[0-9]*[a-z]+$/,
         nodeTypeExample: "m4.large",
+        diskAttributes: (nodeType) => (awsNeedsEbs(nodeType) ? { ...AWS_EBS_VOLUMES } : {}),
     },
     azure: {
         label: "Azure",
@@ -56,6 +79,8 @@ export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = {
         hostSuffixes: [".azuredatabricks.net", ".databricks.azure.cn", ".databricks.azure.us"],
         nodeTypePattern: /^Standard_[A-Za-z0-9_]+$/,
         nodeTypeExample: "Standard_DS3_v2",
+        // Azure VMs always have a managed OS disk and a local temp disk.
+        diskAttributes: () => ({}),
     },
     gcp: {
         label: "GCP",
@@ -68,6 +93,8 @@ export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = {
         // Compute Engine names: series, class, size (n1-standard-4, n2-highmem-8, a2-highgpu-1g).
         nodeTypePattern: /^[a-z][a-z0-9]*-[a-z]+-[0-9]+[a-z]*$/,
         nodeTypeExample: "n1-standard-4",
+        // GCP nodes get a boot disk and local SSDs from Databricks' defaults.
+        diskAttributes: () => ({}),
     },
 };
 
@@ -98,9 +125,13 @@ export function cloudOfHost(hostname: string): Cloud | undefined {
 /** A cluster's availability settings, under the provider argument of its cloud (`{ awsAttributes: … }`, …). */
 export type ClusterAvailability = Partial<Record<CloudProfile["attributesArg"], AvailabilityAttributes>>;
 
-/** The cluster's availability attributes for a cloud, keyed by the provider argument that takes them. */
-export function availabilityFor(cloud: Cloud, spot: boolean): ClusterAvailability {
+/**
+ * The cluster's cloud attributes, keyed by the provider argument that takes
+ * them: availability, and the disks the worker and driver node types need.
+ */
+export function availabilityFor(cloud: Cloud, spot: boolean, nodeTypes: readonly string[]): ClusterAvailability {
     const profile = CLOUD_PROFILES[cloud];
     const attributes = spot ? profile.spotAttributes : profile.onDemandAttributes;
-    return { [profile.attributesArg]: { ...attributes } };
+    const disks = Object.assign({}, ...nodeTypes.map((nodeType) => profile.diskAttributes(nodeType)));
+    return { [profile.attributesArg]: { ...attributes, ...disks } };
 }

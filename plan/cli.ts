@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { evaluatePlan } from "./evaluate";
-import { evaluatePolicies, withPolicySecrets } from "./policies";
+import { evaluatePolicies } from "./policies";
 import { type PlanReport, diffPlans, mandatoryViolations, renderDiff, renderPlan } from "./report";
 
 interface Options {
@@ -38,7 +38,7 @@ export async function planReport(root: string, stack: string): Promise<PlanRepor
     const plan = await evaluatePlan(root, stack);
     const verdicts = plan.error
         ? []
-        : evaluatePolicies(plan.resources.map((resource) => ({ type: resource.type, name: resource.name, urn: resource.urn, props: withPolicySecrets(resource.inputs) })));
+        : await evaluatePolicies(plan.resources.map((resource) => ({ type: resource.type, name: resource.name, urn: resource.urn, props: resource.inputs })));
     return { ...plan, verdicts };
 }
 

@@ -1,15 +1,25 @@
-/** Runs the policy pack's policies in-process, as the offline plan and the tests do. */
-import { Secret, type ResourceValidationPolicy, type StackValidationPolicy } from "@pulumi/policy";
-import { secretsPreservingProxy } from "@pulumi/policy/secret";
-import { policies } from "../policy/policies";
-import { isSecretMarker } from "./mocks";
+/**
+ * Runs the policy pack's policies the way the engine has them run: each
+ * resource's inputs serialized into an AnalyzeRequest (secrets as the engine's
+ * secret markers), handed to @pulumi/policy's own analyze and analyzeStack
+ * handlers, and the verdicts read back from the AnalyzeResponse. So the
+ * offline plan and the tests see exactly what a policy sees under
+ * `pulumi preview --policy-pack policy`: secrets unwrapped, unknowns checked,
+ * config as the pack's own defaults.
+ */
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
+import type { Policy } from "@pulumi/policy";
+import { PACK_NAME, policies } from "../policy/policies";
 
 export interface PolicyResource {
     type: string;
     name: string;
     urn: string;
-    /** Inputs as recorded; secrets may be Secret instances. */
+    /** Inputs as the SDK serialized them: secrets are secret markers. */
     props: Record<string, any>;
+    parent?: string;
+    protect?: boolean;
 }
 
 export interface PolicyVerdict {
@@ -19,69 +29,101 @@ export interface PolicyVerdict {
     violations: Array<{ message: string; urn?: string }>;
 }
 
-/** The defaults a policy's config schema declares, as the engine applies them. */
-export function configDefaults(policy: { configSchema?: { properties: Record<string, { default?: unknown }> } }): Record<string, unknown> {
-    return Object.fromEntries(
-        Object.entries(policy.configSchema?.properties ?? {})
-            .filter(([, schema]) => schema.default !== undefined)
-            .map(([key, schema]) => [key, schema.default]),
+type Handler = (call: { request: unknown }, callback: (error: unknown, response?: analyzer.AnalyzeResponse) => void) => Promise<void>;
+interface AnalyzerServer {
+    makeAnalyzeRpcFun(pack: string, version: string, level: string, policies: Policy[]): Handler;
+    makeAnalyzeStackRpcFun(pack: string, version: string, level: string, policies: Policy[]): Handler;
+}
+// The handlers the pack's gRPC server registers; the module has no typings of its own.
+const server = require("@pulumi/policy/server") as AnalyzerServer;
+
+const LEVELS: Record<number, string> = {
+    [analyzer.EnforcementLevel.ADVISORY]: "advisory",
+    [analyzer.EnforcementLevel.MANDATORY]: "mandatory",
+    [analyzer.EnforcementLevel.DISABLED]: "disabled",
+    [analyzer.EnforcementLevel.REMEDIATE]: "remediate",
+};
+
+/** JSON as protobuf's Struct takes it: undefined dropped, as the engine never sends it. */
+function structOf(props: Record<string, unknown>): Struct {
+    return Struct.fromJavaScript(JSON.parse(JSON.stringify(props)));
+}
+
+function optionsOf(resource: PolicyResource): analyzer.AnalyzerResourceOptions {
+    const options = new analyzer.AnalyzerResourceOptions();
+    options.setProtect(resource.protect ?? false);
+    if (resource.parent) options.setParent(resource.parent);
+    return options;
+}
+
+export function analyzeRequest(resource: PolicyResource): analyzer.AnalyzeRequest {
+    const request = new analyzer.AnalyzeRequest();
+    request.setType(resource.type);
+    request.setName(resource.name);
+    request.setUrn(resource.urn);
+    request.setProperties(structOf(resource.props));
+    request.setOptions(optionsOf(resource));
+    return request;
+}
+
+export function analyzeStackRequest(resources: PolicyResource[]): analyzer.AnalyzeStackRequest {
+    const request = new analyzer.AnalyzeStackRequest();
+    request.setResourcesList(
+        resources.map((resource) => {
+            const entry = new analyzer.AnalyzerResource();
+            entry.setType(resource.type);
+            entry.setName(resource.name);
+            entry.setUrn(resource.urn);
+            entry.setProperties(structOf(resource.props));
+            entry.setOptions(optionsOf(resource));
+            if (resource.parent) entry.setParent(resource.parent);
+            return entry;
+        }),
     );
+    return request;
 }
 
-function validationArgs(resource: PolicyResource, config: Record<string, unknown>) {
-    return {
-        type: resource.type,
-        name: resource.name,
-        urn: resource.urn,
-        props: secretsPreservingProxy(resource.props) as Record<string, any>,
-        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: {}, additionalSecretOutputs: [] },
-        stackTags: new Map<string, string>(),
-        isType: () => false,
-        asType: () => undefined,
-        getConfig: <T extends object>() => config as T,
-    };
+export interface Diagnostic {
+    policy: string;
+    enforcementLevel: string;
+    /** The policy's own message, without the description line the SDK puts first. */
+    message: string;
+    urn?: string;
 }
 
-export function runResourcePolicy(policy: ResourceValidationPolicy, resource: PolicyResource, config: Record<string, unknown>): string[] {
-    const messages: string[] = [];
-    const validators = policy.validateResource ? ([] as unknown[]).concat(policy.validateResource) : [];
-    for (const validate of validators as Array<(args: unknown, report: (message: string) => void) => void>) {
-        validate(validationArgs(resource, config), (message) => messages.push(message));
-    }
-    return messages;
-}
-
-export function runStackPolicy(policy: StackValidationPolicy, resources: PolicyResource[], config: Record<string, unknown>): string[] {
-    const messages: string[] = [];
-    policy.validateStack?.(
-        {
-            resources: resources.map((resource) => ({ ...validationArgs(resource, config), dependencies: [], propertyDependencies: {} })) as never,
-            getConfig: <T extends object>() => config as T,
-        } as never,
-        (message: string) => messages.push(message),
-    );
-    return messages;
-}
-
-/** Every policy's verdict on a planned stack, with each policy's default config. */
-export function evaluatePolicies(resources: PolicyResource[], overrides: Record<string, Record<string, unknown>> = {}): PolicyVerdict[] {
-    return policies.map((policy) => {
-        const config = { ...configDefaults(policy), ...(overrides[policy.name] ?? {}) };
-        const messages =
-            "validateStack" in policy
-                ? runStackPolicy(policy, resources, config).map((message) => ({ message }))
-                : resources.flatMap((resource) => runResourcePolicy(policy as ResourceValidationPolicy, resource, config).map((message) => ({ message, urn: resource.urn })));
-        return { policy: policy.name, enforcementLevel: policy.enforcementLevel ?? "advisory", violations: messages };
+/** Reads an AnalyzeResponse, whether it came from the in-process handler or over gRPC. */
+export function diagnosticsOf(response: analyzer.AnalyzeResponse): Diagnostic[] {
+    return response.getDiagnosticsList().map((diagnostic) => {
+        const message = diagnostic.getMessage();
+        const description = diagnostic.getDescription();
+        return {
+            policy: diagnostic.getPolicyname(),
+            enforcementLevel: LEVELS[diagnostic.getEnforcementlevel()] ?? "advisory",
+            message: message.startsWith(`${description}\n`) ? message.slice(description.length + 1) : message,
+            urn: diagnostic.getUrn() || undefined,
+        };
     });
 }
 
-/** Replaces the SDK's serialized secret markers with policy Secrets, recursively. */
-export function withPolicySecrets(value: unknown): any {
-    if (Array.isArray(value)) return value.map(withPolicySecrets);
-    if (value && typeof value === "object") {
-        if (isSecretMarker(value)) return new Secret(withPolicySecrets(value.value));
-        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withPolicySecrets(inner)]));
-    }
-    return value;
+function invoke(handler: Handler, request: unknown): Promise<Diagnostic[]> {
+    return new Promise((done, fail) => {
+        void handler({ request }, (error, response) => (error ? fail(error) : done(diagnosticsOf(response!))));
+    });
 }
 
+/** Every policy's verdict on a planned stack, through the SDK's analyze and analyzeStack handlers. */
+export async function evaluatePolicies(resources: PolicyResource[], pack: Policy[] = policies): Promise<PolicyVerdict[]> {
+    const analyze = server.makeAnalyzeRpcFun(PACK_NAME, "0.0.0", "advisory", pack);
+    const analyzeStack = server.makeAnalyzeStackRpcFun(PACK_NAME, "0.0.0", "advisory", pack);
+    const diagnostics: Diagnostic[] = [];
+    // As the engine does, a resource policy's violation belongs to the resource analyzed.
+    for (const resource of resources) {
+        diagnostics.push(...(await invoke(analyze, analyzeRequest(resource))).map((diagnostic) => ({ ...diagnostic, urn: diagnostic.urn ?? resource.urn })));
+    }
+    diagnostics.push(...(await invoke(analyzeStack, analyzeStackRequest(resources))));
+    return pack.map((policy) => ({
+        policy: policy.name,
+        enforcementLevel: policy.enforcementLevel ?? "advisory",
+        violations: diagnostics.filter((diagnostic) => diagnostic.policy === policy.name).map(({ message, urn }) => ({ message, urn })),
+    }));
+}

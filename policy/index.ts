@@ -1,5 +1,5 @@
 // The policy pack: pulumi preview --policy-pack policy
 import { PolicyPack } from "@pulumi/policy";
-import { policies } from "./policies";
+import { PACK_NAME, policies } from "./policies";
 
-new PolicyPack("databricks-kedro-guardrails", { policies });
+new PolicyPack(PACK_NAME, { policies });

@@ -3,17 +3,14 @@
  * pack's server (index.ts does that). Each has an enforcement level and
  * config with defaults; the README documents them.
  */
-import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { Secret } from "@pulumi/policy";
-import { CLOUDS, CLOUD_PROFILES, type Cloud } from "../config/clouds";
+import type { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { CLOUDS, CLOUD_PROFILES, type Cloud, awsNeedsEbs } from "../config/clouds";
 import { endOfSupportWarning } from "../lib/runtime";
 
-// The SDK hands policies props through a proxy; this module (untyped) names the key of its raw target.
-const { getSpecialProxyTarget } = require("@pulumi/policy/proxy") as { getSpecialProxyTarget?: symbol };
+export const PACK_NAME = "databricks-kedro-guardrails";
 
 export const TYPES = {
     cluster: "databricks:index/cluster:Cluster",
-    gitCredential: "databricks:index/gitCredential:GitCredential",
     githubRepository: "github:index/repository:Repository",
     s3Bucket: "aws:s3/bucket:Bucket",
     s3PublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
@@ -40,42 +37,52 @@ export function clusterCloud(props: Record<string, any>): Cloud | undefined {
     return CLOUDS.find((cloud) => props[CLOUD_PROFILES[cloud].attributesArg]);
 }
 
-/**
- * Whether a property was registered as a secret. Policies see secrets
- * unwrapped through a proxy; its raw target still holds the Secret markers.
- */
-export function isSecretProperty(props: Record<string, any>, key: string): boolean {
-    const target = getSpecialProxyTarget ? (props as Record<symbol, Record<string, unknown>>)[getSpecialProxyTarget] : undefined;
-    return (target ?? props)[key] instanceof Secret;
+type ConfigSchema = PolicyConfigSchema;
+
+/** The defaults a policy's config schema declares. */
+export function configDefaults(schema: ConfigSchema | undefined): Record<string, unknown> {
+    return Object.fromEntries(
+        Object.entries(schema?.properties ?? {})
+            .filter(([, property]) => property.default !== undefined)
+            .map(([key, property]) => [key, property.default]),
+    );
 }
 
-/** A resource validation that runs only on one type, with its props first. */
-function onType(type: string, validate: (props: Record<string, any>, args: ResourceValidationArgs, report: ReportViolation) => void) {
+/**
+ * A resource validation that runs only on one type, with its props and its
+ * config first. The config is the schema's defaults under whatever the
+ * engine passed, so a policy never reads an unset limit as "no limit".
+ */
+function onType<C extends object = Record<string, never>>(
+    type: string,
+    schema: ConfigSchema | undefined,
+    validate: (props: Record<string, any>, config: C, args: ResourceValidationArgs, report: ReportViolation) => void,
+) {
     return (args: ResourceValidationArgs, report: ReportViolation) => {
-        if (args.type === type) validate(args.props, args, report);
+        if (args.type === type) validate(args.props, { ...configDefaults(schema), ...args.getConfig<object>() } as C, args, report);
     };
 }
 
+const maxAutoterminationSchema: ConfigSchema = { properties: { maxMinutes: { type: "integer", default: 60, minimum: 10 } } };
 export const maxAutotermination: ResourceValidationPolicy = {
     name: "max-autotermination",
     description: "Clusters stop when idle: autotermination is set, and not above the maximum.",
     enforcementLevel: "mandatory",
-    configSchema: { properties: { maxMinutes: { type: "integer", default: 60, minimum: 10 } } },
-    validateResource: onType(TYPES.cluster, (props, args, report) => {
-        const { maxMinutes } = args.getConfig<{ maxMinutes: number }>();
+    configSchema: maxAutoterminationSchema,
+    validateResource: onType<{ maxMinutes: number }>(TYPES.cluster, maxAutoterminationSchema, (props, { maxMinutes }, _args, report) => {
         const minutes = props.autoterminationMinutes;
         if (!minutes) report(`autoterminationMinutes is ${minutes ?? "unset"}: the cluster would never stop. Set 10 to ${maxMinutes}.`);
         else if (minutes > maxMinutes) report(`autoterminationMinutes is ${minutes}, above the maximum of ${maxMinutes}.`);
     }),
 };
 
+const spotWorkersSchema: ConfigSchema = { properties: { allowOnDemandStacks: { type: "array", items: { type: "string" }, default: ["prod"] } } };
 export const spotWorkers: ResourceValidationPolicy = {
     name: "spot-workers",
     description: "Workers run on spot or preemptible VMs unless the stack is allow-listed.",
     enforcementLevel: "mandatory",
-    configSchema: { properties: { allowOnDemandStacks: { type: "array", items: { type: "string" }, default: ["prod"] } } },
-    validateResource: onType(TYPES.cluster, (props, args, report) => {
-        const { allowOnDemandStacks } = args.getConfig<{ allowOnDemandStacks: string[] }>();
+    configSchema: spotWorkersSchema,
+    validateResource: onType<{ allowOnDemandStacks: string[] }>(TYPES.cluster, spotWorkersSchema, (props, { allowOnDemandStacks }, args, report) => {
         const stack = stackOf(args.urn);
         if (allowOnDemandStacks.includes(stack) || props.numWorkers === 0) return;
         const cloud = clusterCloud(props);
@@ -86,13 +93,13 @@ export const spotWorkers: ResourceValidationPolicy = {
     }),
 };
 
+const maxWorkersSchema: ConfigSchema = { properties: { maxWorkers: { type: "integer", default: 4, minimum: 0 } } };
 export const maxWorkers: ResourceValidationPolicy = {
     name: "max-workers",
     description: "A cluster has at most the maximum number of workers, and never autoscales without a maximum.",
     enforcementLevel: "mandatory",
-    configSchema: { properties: { maxWorkers: { type: "integer", default: 4, minimum: 0 } } },
-    validateResource: onType(TYPES.cluster, (props, args, report) => {
-        const { maxWorkers: max } = args.getConfig<{ maxWorkers: number }>();
+    configSchema: maxWorkersSchema,
+    validateResource: onType<{ maxWorkers: number }>(TYPES.cluster, maxWorkersSchema, (props, { maxWorkers: max }, _args, report) => {
         if (props.autoscale) {
             if (props.autoscale.maxWorkers === undefined) report("autoscale has no maxWorkers: the cluster could grow without bound.");
             else if (props.autoscale.maxWorkers > max) report(`autoscale.maxWorkers is ${props.autoscale.maxWorkers}, above the maximum of ${max}.`);
@@ -106,31 +113,47 @@ export const accessMode: ResourceValidationPolicy = {
     name: "access-mode",
     description: "Clusters use access mode SINGLE_USER or NONE, as the tutorial does.",
     enforcementLevel: "mandatory",
-    validateResource: onType(TYPES.cluster, (props, _args, report) => {
+    validateResource: onType(TYPES.cluster, undefined, (props, _config, _args, report) => {
         if (!["SINGLE_USER", "NONE"].includes(props.dataSecurityMode)) {
             report(`dataSecurityMode is ${props.dataSecurityMode ?? "unset"}; allowed: SINGLE_USER or NONE.`);
         }
     }),
 };
 
+const nodeTypesSchema: ConfigSchema = {
+    properties: {
+        aws: { type: "array", items: { type: "string" }, default: DEFAULT_NODE_TYPES.aws },
+        azure: { type: "array", items: { type: "string" }, default: DEFAULT_NODE_TYPES.azure },
+        gcp: { type: "array", items: { type: "string" }, default: DEFAULT_NODE_TYPES.gcp },
+    },
+};
 export const nodeTypes: ResourceValidationPolicy = {
     name: "node-types",
     description: "Worker and driver node types come from the cloud's allow-list.",
     enforcementLevel: "mandatory",
-    configSchema: {
-        properties: {
-            aws: { type: "array", items: { type: "string" }, default: DEFAULT_NODE_TYPES.aws },
-            azure: { type: "array", items: { type: "string" }, default: DEFAULT_NODE_TYPES.azure },
-            gcp: { type: "array", items: { type: "string" }, default: DEFAULT_NODE_TYPES.gcp },
-        },
-    },
-    validateResource: onType(TYPES.cluster, (props, args, report) => {
+    configSchema: nodeTypesSchema,
+    validateResource: onType<Record<Cloud, string[]>>(TYPES.cluster, nodeTypesSchema, (props, config, _args, report) => {
         const cloud = clusterCloud(props);
         if (!cloud) return report("the cluster has no awsAttributes, azureAttributes or gcpAttributes, so its cloud's allow-list cannot be applied.");
-        const allowed = args.getConfig<Record<string, string[]>>()[cloud];
+        const allowed = config[cloud];
         for (const key of ["nodeTypeId", "driverNodeTypeId"]) {
             const nodeType = props[key];
             if (nodeType !== undefined && !allowed.includes(nodeType)) report(`${key} ${nodeType} is not in the ${cloud} allow-list (${allowed.join(", ")}).`);
+        }
+    }),
+};
+
+export const awsClusterDisk: ResourceValidationPolicy = {
+    name: "aws-cluster-disk",
+    description: "An AWS cluster whose node type has no instance store gets EBS volumes; the Clusters API refuses it otherwise.",
+    enforcementLevel: "mandatory",
+    validateResource: onType(TYPES.cluster, undefined, (props, _config, _args, report) => {
+        const attributes = props.awsAttributes;
+        if (!attributes) return;
+        const nodeTypes = [props.nodeTypeId, props.driverNodeTypeId].filter((nodeType): nodeType is string => typeof nodeType === "string");
+        const needing = nodeTypes.filter(awsNeedsEbs);
+        if (needing.length > 0 && !((attributes.ebsVolumeCount ?? 0) >= 1) && props.enableElasticDisk !== true) {
+            report(`${[...new Set(needing)].join(", ")} has no instance store, and awsAttributes.ebsVolumeCount is ${attributes.ebsVolumeCount ?? "unset"}: set at least one EBS volume.`);
         }
     }),
 };
@@ -145,20 +168,9 @@ export const supportedRuntime: ResourceValidationPolicy = {
     name: "supported-runtime",
     description: "The Databricks runtime is not past its end of support.",
     enforcementLevel: "advisory",
-    validateResource: onType(TYPES.cluster, (props, _args, report) => {
+    validateResource: onType(TYPES.cluster, undefined, (props, _config, _args, report) => {
         const warning = endOfSupportWarning(String(props.sparkVersion ?? ""), policyClock());
         if (warning) report(warning);
-    }),
-};
-
-export const gitTokenSecret: ResourceValidationPolicy = {
-    name: "git-token-secret",
-    description: "A Git credential's personal access token is a secret.",
-    enforcementLevel: "mandatory",
-    validateResource: onType(TYPES.gitCredential, (props, _args, report) => {
-        if (props.personalAccessToken !== undefined && !isSecretProperty(props, "personalAccessToken")) {
-            report("personalAccessToken is not a secret: set it with pulumi config set --secret gitToken <token>.");
-        }
     }),
 };
 
@@ -166,7 +178,7 @@ export const githubRepositorySafe: ResourceValidationPolicy = {
     name: "github-repository-safe",
     description: "The Kedro project's GitHub repository is private and is archived, not deleted, on destroy.",
     enforcementLevel: "mandatory",
-    validateResource: onType(TYPES.githubRepository, (props, _args, report) => {
+    validateResource: onType(TYPES.githubRepository, undefined, (props, _config, _args, report) => {
         if (props.visibility !== "private" && props.private !== true) report(`visibility is ${props.visibility ?? "unset"}; the repository must be private.`);
         if (props.archiveOnDestroy !== true) report("archiveOnDestroy is not true: pulumi destroy would delete the repository and its code.");
     }),
@@ -200,7 +212,7 @@ export const azureNoPublicIp: ResourceValidationPolicy = {
     name: "azure-no-public-ip",
     description: "An Azure Databricks workspace uses secure cluster connectivity (no public IP).",
     enforcementLevel: "mandatory",
-    validateResource: onType(TYPES.azureWorkspace, (props, _args, report) => {
+    validateResource: onType(TYPES.azureWorkspace, undefined, (props, _config, _args, report) => {
         if (props.parameters?.enableNoPublicIp?.value !== true) report("parameters.enableNoPublicIp is not true: cluster nodes would get public IPs.");
     }),
 };
@@ -211,8 +223,8 @@ export const policies: Array<ResourceValidationPolicy | StackValidationPolicy> =
     maxWorkers,
     accessMode,
     nodeTypes,
+    awsClusterDisk,
     supportedRuntime,
-    gitTokenSecret,
     githubRepositorySafe,
     s3RootBucketSecure,
     azureNoPublicIp,

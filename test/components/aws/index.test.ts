@@ -5,7 +5,8 @@ describeCloudComponent({
     componentType: "databricks-kedro-stack:aws:KedroEnvironment",
     nodeType: "m4.large",
     attributesArg: "awsAttributes",
-    spot: { availability: "SPOT_WITH_FALLBACK", firstOnDemand: 1, zoneId: "auto" },
-    onDemand: { availability: "ON_DEMAND", zoneId: "auto" },
+    // m4.large has no instance store: the Clusters API demands an EBS volume.
+    spot: { availability: "SPOT_WITH_FALLBACK", firstOnDemand: 1, zoneId: "auto", ebsVolumeType: "GENERAL_PURPOSE_SSD", ebsVolumeCount: 1, ebsVolumeSize: 100 },
+    onDemand: { availability: "ON_DEMAND", zoneId: "auto", ebsVolumeType: "GENERAL_PURPOSE_SSD", ebsVolumeCount: 1, ebsVolumeSize: 100 },
     otherCloudNodeType: "Standard_DS3_v2",
 });
