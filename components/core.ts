@@ -135,10 +135,12 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
                 gitProvider: git.provider,
                 branch: git.branch,
                 path: settings.repoPath ?? currentUser.userName.apply((user) => defaultRepoPath(user, names.slug)),
-                // Bind the Repo to this stack's credential, not to whichever is the user's default.
+                // Used for the create and update requests only (the API keeps no binding): the clone and each pull use this stack's credential.
                 gitCredentialId: this.gitCredential.id.apply(Number),
             },
-            childOpts,
+            // url, gitProvider and path are force-new. A replacement keeps the path (a URL gaining ".git", a new
+            // owner), and the path can hold one clone: the old one must go before the new one is made.
+            { ...childOpts, deleteBeforeReplace: true },
         );
         this.repoPath = this.repo.path;
         this.projectRoot = this.repo.path.apply(workspacePathOf);

@@ -64,6 +64,7 @@ export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
     for (const name of PROGRAM_ENVIRONMENT_NAMES) delete process.env[name];
 
     await pulumi.runtime.setMocks(mocks, files.project, stack, true);
+    mocks.observe(pulumi.runtime.getMonitor());
     pulumi.runtime.setAllConfig(files.config, files.secretKeys);
     const warnings: string[] = [];
     const originalWarn = pulumi.log.warn;

@@ -39,12 +39,28 @@ export function fakeUser(workspaceUrl: string, userName = "alice@example.com"): 
     return { userName, home: `/Users/${userName}`, repos: `/Repos/${userName}`, workspaceUrl };
 }
 
+/** The resource options the engine would act on, as the SDK put them in the RegisterResourceRequest. */
+export interface RegistrationOptions {
+    protect: boolean;
+    deleteBeforeReplace: boolean;
+    replaceOnChanges: string[];
+}
+
 export interface RecordedResource {
     type: string;
     name: string;
     inputs: Record<string, any>;
     provider?: string;
     custom?: boolean;
+    options: RegistrationOptions;
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getProtect(): boolean | undefined;
+    getDeletebeforereplace(): boolean;
+    getReplaceonchangesList(): string[];
 }
 
 export interface RecordedCall {
@@ -95,6 +111,9 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly resources: RecordedResource[] = [];
     readonly calls: RecordedCall[] = [];
 
+    /** Options by `<type>::<name>`, read from the requests before the mocks see them. */
+    private readonly options = new Map<string, RegistrationOptions>();
+
     /** Registrations of these types stay pending until release(), as a slow create would. */
     private readonly held = new Set<string>();
     private readonly waiting: Array<() => void> = [];
@@ -115,8 +134,26 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         return this.register(args);
     }
 
+    /**
+     * Reads every registration's options from the request itself: the SDK's
+     * mock monitor passes the mocks only type, name, inputs and provider.
+     */
+    observe(monitor: unknown): void {
+        const target = monitor as { registerResource: (request: RegisterRequest, callback: unknown) => unknown };
+        const original = target.registerResource.bind(target);
+        target.registerResource = (request, callback) => {
+            this.options.set(`${request.getType()}::${request.getName()}`, {
+                protect: request.getProtect() ?? false,
+                deleteBeforeReplace: request.getDeletebeforereplace(),
+                replaceOnChanges: request.getReplaceonchangesList(),
+            });
+            return original(request, callback);
+        };
+    }
+
     private register(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
-        this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom });
+        const options = this.options.get(`${args.type}::${args.name}`) ?? { protect: false, deleteBeforeReplace: false, replaceOnChanges: [] };
+        this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom, options });
         const number = stableId(`${args.type}::${args.name}`);
         // Azure resources are identified by their ARM resource id.
         const id =

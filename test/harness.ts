@@ -87,6 +87,7 @@ export async function prepare(options: EvaluateOptions): Promise<RecordingMocks>
     for (const name of PROGRAM_ENVIRONMENT_NAMES) delete process.env[name];
     Object.assign(process.env, options.env);
     await pulumi.runtime.setMocks(mocks, PROJECT, stack, options.preview ?? false);
+    mocks.observe(pulumi.runtime.getMonitor());
     const all: Record<string, string> = { ...options.providerConfig };
     for (const [key, value] of Object.entries(options.config)) all[projectKey(key)] = value;
     const secretKeys = SECRET_PROJECT_KEYS.filter((key) => key in options.config && !options.plaintextKeys?.includes(key));

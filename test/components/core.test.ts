@@ -3,6 +3,7 @@ import * as databricks from "../../components/databricks";
 import { KedroEnvironment } from "../../components";
 import { ConfigError, availabilityFor, loadStackConfig } from "../../config";
 import { renderKedroNotebook } from "../../lib/notebook";
+import { FORCE_NEW_INPUTS, replacingChanges } from "../../lib/replacement";
 import { TODAY, TOKEN, TYPES, baseConfig, evaluate, isSecretMarker, prepare, resolve } from "../harness";
 
 const decode = (base64: string) => Buffer.from(base64, "base64").toString("utf8");
@@ -44,6 +45,28 @@ describe("Repo", () => {
         expect(outputs.repoPath).toBe("/Repos/data-team/iris");
         expect(outputs.projectRoot).toBe("/Workspace/Repos/data-team/iris");
         expect(decode(mocks.one(TYPES.notebook).inputs.contentBase64)).toContain("%reload_kedro /Workspace/Repos/data-team/iris\n");
+    });
+});
+
+describe("Repo replacement", () => {
+    test("a gitUrl gaining .git replaces the Repo at the same path, so the old clone is deleted first", async () => {
+        const before = await evaluate({ config: baseConfig("aws", { gitUrl: "https://github.com/acme/iris-databricks" }) });
+        const after = await evaluate({ config: baseConfig("aws", { gitUrl: "https://github.com/acme/iris-databricks.git" }) });
+        const [old, replacement] = [before, after].map((evaluation) => evaluation.mocks.one(TYPES.repo));
+        expect(replacingChanges(TYPES.repo, old.inputs, replacement.inputs)).toEqual(["url"]);
+        expect(replacement.inputs.path).toBe(old.inputs.path);
+        expect(replacement.options.deleteBeforeReplace).toBe(true);
+    });
+
+    test("every declared resource that the provider replaces on a force-new change deletes first", async () => {
+        const { mocks } = await evaluate({ config: baseConfig("gcp", { kedroInstall: "cluster" }) });
+        const forceNewTypes = mocks.resources.filter((resource) => FORCE_NEW_INPUTS[resource.type]);
+        expect(forceNewTypes.map((resource) => resource.type)).toEqual([TYPES.repo]);
+        for (const resource of forceNewTypes) expect(resource.options.deleteBeforeReplace).toBe(true);
+    });
+
+    test("an in-place change (the branch) is not a replacement", () => {
+        expect(replacingChanges(TYPES.repo, { url: "u", path: "/Repos/a/b", branch: "main" }, { url: "u", path: "/Repos/a/b", branch: "dev" })).toEqual([]);
     });
 });
 
