@@ -5,6 +5,7 @@
  */
 export const PROGRAM_ENVIRONMENT = {
     databricksHost: ["DATABRICKS_HOST"],
+    databricksAuthType: ["DATABRICKS_AUTH_TYPE"],
     databricksAccountId: ["DATABRICKS_ACCOUNT_ID"],
     databricksClientId: ["DATABRICKS_CLIENT_ID"],
     databricksClientSecret: ["DATABRICKS_CLIENT_SECRET"],

@@ -86,6 +86,7 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
         stack: pulumi.getStack(),
         databricksHost: hostInConfig ?? fromEnvironment("databricksHost"),
         databricksHostInConfig: hostInConfig !== undefined && hostInConfig !== "",
+        databricksAuthType: new pulumi.Config("databricks").get("authType") ?? fromEnvironment("databricksAuthType"),
         hasGitToken: isSet("gitToken"),
         hasClientSecret: clientSecretSet || fromEnvironment("databricksClientSecret") !== undefined,
         clientSecretInPlaintext: clientSecretSet && !isSecretInStackConfig(projectKey("databricksClientSecret")),

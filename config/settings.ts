@@ -43,6 +43,8 @@ export interface ConfigContext {
     hasGitToken: boolean;
     /** For the runtime end-of-support warning. */
     today: Date;
+    /** `databricks:authType`, or DATABRICKS_AUTH_TYPE. */
+    databricksAuthType?: string;
     /** `databricks:host` as set in the stack's config, as opposed to DATABRICKS_HOST. */
     databricksHostInConfig?: boolean;
     /** Whether databricksClientSecret (or DATABRICKS_CLIENT_SECRET) is present. */
@@ -402,6 +404,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             hasClientSecret: ctx.hasClientSecret ?? false,
             clientSecretInPlaintext: ctx.clientSecretInPlaintext ?? false,
             configuredHost: ctx.databricksHostInConfig ? host : undefined,
+            authType: ctx.databricksAuthType,
             providerConfig: ctx.providerConfig ?? {},
         },
         cloud,

@@ -26,7 +26,26 @@ export type WorkspaceSettings =
           location?: string;
           /** gcp:project. */
           project?: string;
+          /** The Databricks auth type of every provider the stack builds for the new workspace and its account. */
+          authType: string;
       };
+
+/**
+ * The auth types each cloud's workspace providers may use, the first being
+ * the default. The stack sets one explicitly on every provider it builds:
+ * left unset, the Databricks SDK also reads DATABRICKS_TOKEN,
+ * DATABRICKS_CLIENT_* and GOOGLE_CREDENTIALS from the environment and
+ * refuses "more than one authorization method configured", or on GCP
+ * silently skips the impersonation.
+ */
+export const WORKSPACE_AUTH_TYPES: Readonly<Record<Cloud, readonly string[]>> = {
+    // The account-admin service principal's OAuth client id and secret.
+    aws: ["oauth-m2m"],
+    // The identity that runs Pulumi: the Azure CLI, an ARM_* service principal, a managed identity or GitHub OIDC.
+    azure: ["azure-cli", "azure-client-secret", "azure-msi", "github-oidc-azure"],
+    // Application default credentials impersonating the workspace creator service account.
+    gcp: ["google-id"],
+};
 
 /** What the cloud providers' own config (or their environment variables) say. */
 export interface CloudProviderConfig {
@@ -46,6 +65,8 @@ export interface WorkspaceInputs {
     clientSecretInPlaintext: boolean;
     /** databricks:host from the stack's config (not the environment). */
     configuredHost?: string;
+    /** databricks:authType, or DATABRICKS_AUTH_TYPE. */
+    authType?: string;
     providerConfig: CloudProviderConfig;
 }
 
@@ -131,6 +152,16 @@ export function validateWorkspace(
             problem(required.key, undefined, `the ${CLOUD_PROFILES[cloud].label} ${required.key.split(":")[1]} to create the workspace in, e.g. ${required.example}${environmentHint(required.field)}`, `pulumi config set ${required.key} ${required.example} --stack ${ctx.stack}`);
         }
     }
+    const authTypes = WORKSPACE_AUTH_TYPES[cloud];
+    const authType = inputs.authType?.trim() || authTypes[0];
+    if (!authTypes.includes(authType)) {
+        problem(
+            "databricks:authType",
+            authType,
+            `with workspace: create on ${CLOUD_PROFILES[cloud].label}, ${authTypes.join(", ")} (the providers the stack builds authenticate so); ${alsoWorks("databricksAuthType")}`,
+            `pulumi config set databricks:authType ${authTypes[0]} --stack ${ctx.stack}`,
+        );
+    }
     if (problems.length > 0) return { problems };
 
     const providerConfig = inputs.providerConfig;
@@ -143,6 +174,7 @@ export function validateWorkspace(
             region: cloud === "aws" ? providerConfig.awsRegion : cloud === "gcp" ? providerConfig.gcpRegion : undefined,
             location: cloud === "azure" ? providerConfig.azureLocation : undefined,
             project: cloud === "gcp" ? providerConfig.gcpProject : undefined,
+            authType,
         },
         problems,
     };

@@ -15,7 +15,7 @@ const KEY_PROPERTIES: Record<string, string[]> = {
     "databricks:index/repo:Repo": ["url", "branch", "path", "gitProvider"],
     "databricks:index/notebook:Notebook": ["path", "language", "format"],
     "databricks:index/library:Library": ["pypi"],
-    "pulumi:providers:databricks": ["host", "accountId", "clientId", "clientSecret", "googleServiceAccount", "azureWorkspaceResourceId"],
+    "pulumi:providers:databricks": ["host", "authType", "accountId", "clientId", "clientSecret", "googleServiceAccount", "azureWorkspaceResourceId"],
 };
 
 export function keyProperties(resource: PlannedResource): Record<string, unknown> {

@@ -34,7 +34,7 @@ export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements 
 
         this.accountProvider = new databricks.Provider(
             `${name}-account`,
-            { host: AWS_ACCOUNTS_HOST, accountId, clientId: workspace.clientId, clientSecret: args.clientSecret },
+            { host: AWS_ACCOUNTS_HOST, accountId, authType: workspace.authType, clientId: workspace.clientId, clientSecret: args.clientSecret },
             parent,
         );
         const account = { parent: this, provider: this.accountProvider };
@@ -108,7 +108,7 @@ export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements 
         );
         this.provider = new databricks.Provider(
             `${name}-workspace`,
-            { host: this.workspaceUrl, clientId: workspace.clientId, clientSecret: args.clientSecret },
+            { host: this.workspaceUrl, authType: workspace.authType, clientId: workspace.clientId, clientSecret: args.clientSecret },
             { parent: this, dependsOn: [adminAssignment] },
         );
 

@@ -47,10 +47,10 @@ export class AzureDatabricksWorkspace extends pulumi.ComponentResource implement
             parent,
         );
         this.workspaceUrl = this.workspace.workspaceUrl.apply(normalizeWorkspaceUrl);
-        // Azure resource id auth: Azure CLI or ARM_* service principal; the workspace's creator is its admin.
+        // Azure resource id auth as databricks:authType says (Azure CLI by default); the workspace's creator is its admin.
         this.provider = new databricks.Provider(
             `${name}-workspace`,
-            { host: this.workspaceUrl, azureWorkspaceResourceId: this.workspace.id },
+            { host: this.workspaceUrl, authType: workspace.authType, azureWorkspaceResourceId: this.workspace.id },
             parent,
         );
         this.registerOutputs({ workspaceUrl: this.workspaceUrl, workspaceResourceId: this.workspace.id });

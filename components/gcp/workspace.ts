@@ -55,7 +55,7 @@ export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements 
 
         this.accountProvider = new databricks.Provider(
             `${name}-account`,
-            { host: GCP_ACCOUNTS_HOST, accountId: workspace.accountId, googleServiceAccount: this.serviceAccount.email },
+            { host: GCP_ACCOUNTS_HOST, accountId: workspace.accountId, authType: workspace.authType, googleServiceAccount: this.serviceAccount.email },
             { parent: this, dependsOn: [impersonation, ...roleBindings] },
         );
         this.workspace = new databricks.MwsWorkspaces(
@@ -72,7 +72,7 @@ export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements 
         // The service account created the workspace, which makes it a workspace admin.
         this.provider = new databricks.Provider(
             `${name}-workspace`,
-            { host: this.workspaceUrl, googleServiceAccount: this.serviceAccount.email },
+            { host: this.workspaceUrl, authType: workspace.authType, googleServiceAccount: this.serviceAccount.email },
             parent,
         );
         this.registerOutputs({ workspaceUrl: this.workspaceUrl, workspaceId: this.workspace.workspaceId, serviceAccountEmail: this.serviceAccountEmail });
