@@ -12,6 +12,7 @@ import {
     stackNames,
     workspacePathOf,
 } from "../lib/naming";
+import { needsPythonRestart } from "../lib/kedro";
 import { renderKedroNotebook } from "../lib/notebook";
 
 /** Databricks' documented settings for a single-node cluster (numWorkers 0). */
@@ -146,7 +147,12 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         this.projectRoot = this.repo.path.apply(workspacePathOf);
 
         const notebookSource = this.projectRoot.apply((projectRoot) =>
-            renderKedroNotebook({ packages: kedro.packages, installInNotebook: kedro.install === "notebook", projectRoot }),
+            renderKedroNotebook({
+                packages: kedro.packages,
+                installInNotebook: kedro.install === "notebook",
+                restartPython: needsPythonRestart(clusterSettings.sparkVersion),
+                projectRoot,
+            }),
         );
         this.notebook = new databricks.Notebook(
             `${name}-notebook`,

@@ -24,6 +24,19 @@ export function configSetCommand(key: string, value: string, stack: string, opts
     return `pulumi config set ${secret}${shortKey} ${value} --stack ${stack}`;
 }
 
+/**
+ * The commands that store a list under a key: the CLI takes a list only item
+ * by item through --path (a JSON string would be stored as a string, which it
+ * refuses for an array key), so the old value goes first.
+ */
+export function configSetListCommand(key: string, values: readonly string[], stack: string): string {
+    const shortKey = key.startsWith(`${PROJECT}:`) ? key.slice(PROJECT.length + 1) : key;
+    return [
+        `pulumi config rm ${shortKey} --stack ${stack}`,
+        ...values.map((value, index) => `pulumi config set --path '${shortKey}[${index}]' '${value}' --stack ${stack}`),
+    ].join(" && ");
+}
+
 export function describeProblem(problem: ConfigProblem): string {
     const given = problem.value === undefined ? "is not set" : `is ${JSON.stringify(problem.value)}`;
     return `${problem.key} ${given}; allowed: ${problem.allowed}.\n    Fix: ${problem.fix}`;

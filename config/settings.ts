@@ -1,20 +1,14 @@
 import { CLOUDS, CLOUD_PROFILES, CLUSTER_DEFAULTS, type Cloud, cloudOfHost, cloudOfNodeType, isCloud } from "./clouds";
-import { ConfigError, type ConfigProblem, configSetCommand, projectKey } from "./errors";
+import { ConfigError, type ConfigProblem, configSetCommand, configSetListCommand, projectKey } from "./errors";
 import { GIT_PROVIDERS, type GitProvider, INFERRED_GIT_HOSTS, canonicalGitProvider, inferGitProvider, repositoryName } from "../lib/git";
-import { endOfSupportWarning } from "../lib/runtime";
+import { defaultKedroPackages, kedroFitsPython, kedroLinesFor } from "../lib/kedro";
+import { endOfSupportWarning, findLtsRelease } from "../lib/runtime";
 import { type CloudProviderConfig, type WorkspaceSettings, validateWorkspace } from "./workspace";
 
 export const ACCESS_MODES = ["SINGLE_USER", "NONE"] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
 export const KEDRO_INSTALL_MODES = ["notebook", "cluster"] as const;
 export type KedroInstall = (typeof KEDRO_INSTALL_MODES)[number];
-
-/** The tutorial's notebook-scoped packages (step 7). */
-export const DEFAULT_KEDRO_PACKAGES: readonly string[] = [
-    "kedro==0.18.7",
-    "kedro-datasets[databricks.ManagedTableDataSet]~=1.3.0",
-    "kedro-viz",
-];
 
 /** Defaults for every optional project key; Pulumi.yaml declares the same values (a test keeps them equal). */
 export const DEFAULTS = {
@@ -26,7 +20,8 @@ export const DEFAULTS = {
     accessMode: CLUSTER_DEFAULTS.accessMode as AccessMode,
     clusterNoWait: false,
     kedroInstall: "notebook" as KedroInstall,
-    kedroPackages: DEFAULT_KEDRO_PACKAGES,
+    /** Empty: derived from the runtime (defaultKedroPackages). */
+    kedroPackages: [] as readonly string[],
 } as const;
 
 export const AUTOTERMINATION_RANGE = { min: 10, max: 10_000 } as const;
@@ -359,10 +354,11 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         else kedroInstall = found;
     }
 
-    let kedroPackages: readonly string[] = DEFAULTS.kedroPackages;
+    // An unset (or empty) list follows the runtime; a set one must install on the runtime's Python.
+    let kedroPackages: readonly string[] = defaultKedroPackages(sparkVersion);
     const packagesRaw = get("kedroPackages");
-    if (packagesRaw !== undefined) {
-        const fixValue = `'${JSON.stringify(DEFAULT_KEDRO_PACKAGES)}'`;
+    const packagesFix = configSetListCommand(projectKey("kedroPackages"), defaultKedroPackages(sparkVersion), ctx.stack);
+    if (packagesRaw !== undefined && packagesRaw !== "[]") {
         let parsed: unknown;
         try {
             parsed = JSON.parse(packagesRaw);
@@ -370,13 +366,27 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             parsed = undefined;
         }
         if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((spec) => typeof spec === "string")) {
-            problem("kedroPackages", packagesRaw, "a non-empty JSON array of pip requirement specifiers", fixValue);
+            problem("kedroPackages", packagesRaw, "a non-empty list of pip requirement specifiers", "", { fix: packagesFix });
         } else {
             const bad = parsed.filter((spec: string) => !isRequirementSpecifier(spec.trim()));
+            const kedro = parsed.map((spec: string) => spec.trim()).find((spec) => requirementName(spec) === "kedro");
+            const release = findLtsRelease(sparkVersion);
+            const fit = kedro && release ? kedroFitsPython(kedro, release.python) : { fits: undefined };
             if (bad.length > 0) {
-                problem("kedroPackages", JSON.stringify(bad), 'pip requirement specifiers such as "kedro==0.18.7" or "kedro-datasets[spark]~=1.3.0" (no URLs, options or spaces in names)', fixValue);
-            } else if (!parsed.some((spec: string) => requirementName(spec) === "kedro")) {
-                problem("kedroPackages", packagesRaw, 'a list that includes kedro itself, e.g. "kedro==0.18.7": the notebook loads kedro.ipython', fixValue);
+                problem("kedroPackages", JSON.stringify(bad), 'pip requirement specifiers such as "kedro==0.18.7" or "kedro-datasets[spark]~=1.3.0" (no URLs, options or spaces in names)', "", { fix: packagesFix });
+            } else if (!kedro) {
+                problem("kedroPackages", packagesRaw, 'a list that includes kedro itself, e.g. "kedro~=1.0": the notebook loads kedro.ipython', "", { fix: packagesFix });
+            } else if (fit.fits === false && release) {
+                const allowedLines = [...new Set(fit.matching.map((releases) => `${releases.line}.x`))].join(", ");
+                problem(
+                    "kedroPackages",
+                    packagesRaw,
+                    `a Kedro that installs on Python ${release.python}, which Databricks Runtime ${release.version} LTS ships: ${kedroLinesFor(release.python).join(" or ")}; ` +
+                        `${kedro} allows only ${allowedLines} (Requires-Python ${[...new Set(fit.matching.map((releases) => releases.requiresPython))].join(" / ")}). ` +
+                        `Unset, kedroPackages follows the runtime`,
+                    "",
+                    { fix: `pulumi config rm kedroPackages --stack ${ctx.stack}` },
+                );
             } else {
                 kedroPackages = parsed.map((spec: string) => spec.trim());
             }

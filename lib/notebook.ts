@@ -11,6 +11,8 @@ export interface KedroNotebookSpec {
     packages: readonly string[];
     /** false when the packages are cluster libraries instead. */
     installInNotebook: boolean;
+    /** Restart Python after %pip, as runtimes 13 and later need for the new packages to load. */
+    restartPython?: boolean;
     /** `/Workspace/Repos/<user>/<repo>`, the Kedro project's root in the workspace. */
     projectRoot: string;
 }
@@ -31,7 +33,10 @@ export function includesKedroViz(packages: readonly string[]): boolean {
 
 export function notebookCells(spec: KedroNotebookSpec): string[] {
     const cells: string[] = [];
-    if (spec.installInNotebook) cells.push(magicCell(pipInstallLine(spec.packages)));
+    if (spec.installInNotebook) {
+        cells.push(magicCell(pipInstallLine(spec.packages)));
+        if (spec.restartPython) cells.push("dbutils.library.restartPython()");
+    }
     cells.push(magicCell("%load_ext kedro.ipython"));
     cells.push(magicCell(`%reload_kedro ${spec.projectRoot}`));
     cells.push("session.run()");

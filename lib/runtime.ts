@@ -1,7 +1,11 @@
 /**
  * Databricks Runtime LTS lifecycle, from the Databricks runtime release notes.
- * Used to warn, never to refuse: a team may knowingly stay on an old runtime.
+ * End of support only warns: the API still takes such a runtime until its end
+ * of life, and a team may knowingly stay. The Python it ships decides which
+ * Kedro can install (see lib/kedro.ts).
  */
+import { kedroLinesFor } from "./kedro";
+
 export interface RuntimeRelease {
     /** "11.3" */
     version: string;
@@ -9,19 +13,17 @@ export interface RuntimeRelease {
     endOfSupport: string;
     /** Python minor version the runtime ships. */
     python: string;
-    /** The Kedro release line that fits that Python. */
-    kedro: string;
 }
 
 export const LTS_RELEASES: readonly RuntimeRelease[] = [
-    { version: "10.4", endOfSupport: "2025-03-18", python: "3.8", kedro: "0.18.x (kedro~=0.18.7)" },
-    { version: "11.3", endOfSupport: "2025-10-19", python: "3.9", kedro: "0.18.x (kedro~=0.18.7, as in the tutorial) or 0.19.x" },
-    { version: "12.2", endOfSupport: "2026-03-01", python: "3.9", kedro: "0.18.x or 0.19.x" },
-    { version: "13.3", endOfSupport: "2026-08-22", python: "3.10", kedro: "0.19.x or 1.x" },
-    { version: "14.3", endOfSupport: "2027-02-01", python: "3.10", kedro: "0.19.x or 1.x" },
-    { version: "15.4", endOfSupport: "2027-08-19", python: "3.11", kedro: "0.19.x or 1.x" },
-    { version: "16.4", endOfSupport: "2028-05-09", python: "3.12", kedro: "1.x" },
-    { version: "17.3", endOfSupport: "2028-10-22", python: "3.12", kedro: "1.x" },
+    { version: "10.4", endOfSupport: "2025-03-18", python: "3.8" },
+    { version: "11.3", endOfSupport: "2025-10-19", python: "3.9" },
+    { version: "12.2", endOfSupport: "2026-03-01", python: "3.9" },
+    { version: "13.3", endOfSupport: "2026-08-22", python: "3.10" },
+    { version: "14.3", endOfSupport: "2027-02-01", python: "3.10" },
+    { version: "15.4", endOfSupport: "2027-08-19", python: "3.11" },
+    { version: "16.4", endOfSupport: "2028-05-09", python: "3.12" },
+    { version: "17.3", endOfSupport: "2028-10-22", python: "3.12" },
 ];
 
 /** "11.3.x-scala2.12" → "11.3"; undefined for a key that is not a versioned runtime. */
@@ -47,10 +49,10 @@ export function endOfSupportWarning(sparkVersion: string, today: Date): string |
     const successor = oldestSupportedLts(today);
     const upgrade = successor
         ? ` To move on, set sparkVersion to a supported LTS, for example ${successor.version}.x-scala2.12 ` +
-          `(Python ${successor.python}, Kedro ${successor.kedro}), and update kedroPackages to match.`
+          `(Python ${successor.python}, Kedro ${kedroLinesFor(successor.python).join(" or ")}); an unset kedroPackages follows the runtime, a set one must fit its Python.`
         : "";
     return (
         `Databricks Runtime ${release.version} LTS (${sparkVersion}) reached end of support on ${release.endOfSupport}. ` +
-        `It ships Python ${release.python}, which fits Kedro ${release.kedro}.${upgrade}`
+        `It ships Python ${release.python}, which fits Kedro ${kedroLinesFor(release.python).join(" or ")}.${upgrade}`
     );
 }

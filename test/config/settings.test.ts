@@ -1,8 +1,8 @@
+import { CURRENT_KEDRO_PACKAGES, TUTORIAL_KEDRO_PACKAGES } from "../../lib/kedro";
 import {
     CLOUD_PROFILES,
     ConfigError,
     type ConfigContext,
-    DEFAULT_KEDRO_PACKAGES,
     type RawConfig,
     isBranchName,
     isNotebookPath,
@@ -37,6 +37,17 @@ function errorOf(raw: RawConfig, context: ConfigContext = ctx()): ConfigError {
     throw new Error("expected a ConfigError");
 }
 
+/** The problems a config raises; none when it is valid. */
+function problemsOf(raw: RawConfig, context: ConfigContext = ctx()) {
+    try {
+        validateStackConfig(raw, context);
+        return [];
+    } catch (error) {
+        if (error instanceof ConfigError) return [...error.problems];
+        throw error;
+    }
+}
+
 describe("defaults", () => {
     test.each(["aws", "azure", "gcp"] as const)("%s gets the tutorial's cluster", (cloud) => {
         const { settings } = validateStackConfig(base({ cloud }), ctx());
@@ -52,7 +63,7 @@ describe("defaults", () => {
             singleUserName: undefined,
             noWait: false,
         });
-        expect(settings.kedro).toEqual({ install: "notebook", packages: DEFAULT_KEDRO_PACKAGES });
+        expect(settings.kedro).toEqual({ install: "notebook", packages: TUTORIAL_KEDRO_PACKAGES });
         expect(settings.git).toEqual({
             url: "https://github.com/acme/iris-databricks.git",
             provider: "gitHub",
@@ -87,10 +98,32 @@ describe("defaults", () => {
         expect(settings.cluster.spot).toBe(false);
     });
 
-    test("kedroPackages is read as a JSON array", () => {
+    test("kedroPackages is read as the JSON the CLI passes for a list", () => {
         const packages = ["kedro~=0.19.0", "kedro-datasets[spark.SparkDataset]>=2.0,<3"];
         const { settings } = validateStackConfig(base({ kedroPackages: JSON.stringify(packages) }), ctx());
         expect(settings.kedro.packages).toEqual(packages);
+    });
+
+    test("unset or empty, kedroPackages follows the runtime: the tutorial's pins on 11.3, the current set on 15.4", () => {
+        for (const unset of [undefined, "[]"]) {
+            expect(validateStackConfig(base({ kedroPackages: unset }), ctx()).settings.kedro.packages).toEqual(TUTORIAL_KEDRO_PACKAGES);
+            expect(validateStackConfig(base({ kedroPackages: unset, sparkVersion: "15.4.x-scala2.12" }), ctx()).settings.kedro.packages).toEqual(CURRENT_KEDRO_PACKAGES);
+        }
+    });
+
+    test("the tutorial's kedro==0.18.7 on 15.4 LTS is refused: pip cannot install it on Python 3.11", () => {
+        const problems = problemsOf(base({ sparkVersion: "15.4.x-scala2.12", kedroPackages: JSON.stringify(TUTORIAL_KEDRO_PACKAGES) }));
+        expect(problems).toHaveLength(1);
+        expect(problems[0].key).toBe("databricks-kedro-stack:kedroPackages");
+        expect(problems[0].value).toBe(JSON.stringify(TUTORIAL_KEDRO_PACKAGES));
+        expect(problems[0].allowed).toMatch(/^a Kedro that installs on Python 3\.11, which Databricks Runtime 15\.4 LTS ships: 0\.18\.13 to 0\.18\.14 or 0\.19\.x or 1\.0\.x or 1\.1\.x; kedro==0\.18\.7 allows only 0\.18\.x \(Requires-Python >=3\.7, <3\.11\)/);
+        expect(problems[0].fix).toBe("pulumi config rm kedroPackages --stack dev");
+    });
+
+    test("a Kedro pin that fits the runtime passes, and an unknown future release is left to pip", () => {
+        expect(problemsOf(base({ sparkVersion: "15.4.x-scala2.12", kedroPackages: '["kedro~=0.19.9"]' }))).toEqual([]);
+        expect(problemsOf(base({ sparkVersion: "16.4.x-scala2.12", kedroPackages: '["kedro>=9.0"]' }))).toEqual([]);
+        expect(problemsOf(base({ sparkVersion: "11.3.x-scala2.12", kedroPackages: '["kedro>=1.1"]' }))[0].allowed).toMatch(/Python 3\.9/);
     });
 
     test("numWorkers 0 is a single-node cluster, with a warning that spot does nothing", () => {
@@ -164,7 +197,7 @@ describe("bad input names the key, the value, the allowed values and the fix", (
         ["repoPath too deep", base({ repoPath: "/Repos/alice/team/iris" }), {}, { key: "databricks-kedro-stack:repoPath", value: "/Repos/alice/team/iris", allowed: /\/Repos\/<folder>\/<name>/, fix: /repoPath/ }],
         ["notebookPath inside a Repo", base({ notebookPath: "/Repos/alice/iris/run" }), {}, { key: "databricks-kedro-stack:notebookPath", value: "/Repos/alice/iris/run", allowed: /outside \/Repos/, fix: /notebookPath/ }],
         ["notebookPath relative", base({ notebookPath: "run" }), {}, { key: "databricks-kedro-stack:notebookPath", value: "run", allowed: /absolute/, fix: /notebookPath/ }],
-        ["kedroPackages not an array", base({ kedroPackages: "kedro" }), {}, { key: "databricks-kedro-stack:kedroPackages", value: "kedro", allowed: /JSON array/, fix: /pulumi config set kedroPackages '\["kedro==0.18.7"/ }],
+        ["kedroPackages not an array", base({ kedroPackages: "kedro" }), {}, { key: "databricks-kedro-stack:kedroPackages", value: "kedro", allowed: /non-empty list/, fix: /^pulumi config rm kedroPackages --stack dev && pulumi config set --path 'kedroPackages\[0\]' 'kedro==0\.18\.7' --stack dev && / }],
         ["kedroPackages with a shell injection", base({ kedroPackages: '["kedro", "x; rm -rf /"]' }), {}, { key: "databricks-kedro-stack:kedroPackages", value: '["x; rm -rf /"]', allowed: /requirement specifiers/, fix: /kedroPackages/ }],
         ["kedroPackages without kedro", base({ kedroPackages: '["kedro-viz"]' }), {}, { key: "databricks-kedro-stack:kedroPackages", value: '["kedro-viz"]', allowed: /includes kedro itself/, fix: /kedroPackages/ }],
         ["gitBranch invalid", base({ gitBranch: "feature branch" }), {}, { key: "databricks-kedro-stack:gitBranch", value: "feature branch", allowed: /branch name/, fix: /pulumi config set gitBranch main/ }],

@@ -30,6 +30,17 @@ describe("renderKedroNotebook", () => {
         );
     });
 
+    test("runtimes from 13 on restart Python right after %pip, before Kedro loads", () => {
+        const cells = notebookCells({ packages: PACKAGES, installInNotebook: true, restartPython: true, projectRoot: ROOT });
+        expect(cells.slice(0, 3)).toEqual([
+            '# MAGIC %pip install "kedro==0.18.7" "kedro-datasets[databricks.ManagedTableDataSet]~=1.3.0" "kedro-viz"',
+            "dbutils.library.restartPython()",
+            "# MAGIC %load_ext kedro.ipython",
+        ]);
+        // No %pip, nothing to restart for.
+        expect(notebookCells({ packages: PACKAGES, installInNotebook: false, restartPython: true, projectRoot: ROOT })).not.toContain("dbutils.library.restartPython()");
+    });
+
     test("with cluster libraries there is no %pip cell", () => {
         const cells = notebookCells({ packages: PACKAGES, installInNotebook: false, projectRoot: ROOT });
         expect(cells.some((cell) => cell.includes("%pip"))).toBe(false);

@@ -37,7 +37,7 @@ describe("stack config files", () => {
             const x = readStackConfig(dir, "x");
             expect(x.config["databricks-kedro-stack:numWorkers"]).toBe("2");
             expect(x.config["databricks-kedro-stack:autoterminationMinutes"]).toBe("30");
-            expect(JSON.parse(x.config["databricks-kedro-stack:kedroPackages"])).toContain("kedro==0.18.7");
+            expect(JSON.parse(x.config["databricks-kedro-stack:kedroPackages"])).toEqual([]);
             expect(x.config["databricks-kedro-stack:gitToken"]).toBe(secretPlaceholder("databricks-kedro-stack:gitToken"));
             expect(x.secretKeys).toContain("databricks-kedro-stack:gitToken");
             expect(x.missingSecrets).toEqual([]);
