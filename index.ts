@@ -12,6 +12,7 @@ export const workspaceUrl = outputs.workspaceUrl;
 export const clusterId = outputs.clusterId;
 export const clusterUrl = outputs.clusterUrl;
 export const repoPath = outputs.repoPath;
+export const repoCommit = outputs.repoCommit;
 export const projectRoot = outputs.projectRoot;
 export const notebookPath = outputs.notebookPath;
 export const notebookUrl = outputs.notebookUrl;

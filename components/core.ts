@@ -39,6 +39,8 @@ export interface KedroEnvironmentOutputs {
     clusterId: pulumi.Output<string>;
     clusterUrl: pulumi.Output<string>;
     repoPath: pulumi.Output<string>;
+    /** The commit the Repo has checked out after the update. */
+    repoCommit: pulumi.Output<string>;
     projectRoot: pulumi.Output<string>;
     notebookPath: pulumi.Output<string>;
     notebookUrl: pulumi.Output<string>;
@@ -61,6 +63,7 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
     readonly clusterId: pulumi.Output<string>;
     readonly clusterUrl: pulumi.Output<string>;
     readonly repoPath: pulumi.Output<string>;
+    readonly repoCommit: pulumi.Output<string>;
     readonly projectRoot: pulumi.Output<string>;
     readonly notebookPath: pulumi.Output<string>;
     readonly notebookUrl: pulumi.Output<string>;
@@ -135,6 +138,8 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
                 url: gitUrl,
                 gitProvider: git.provider,
                 branch: git.branch,
+                // The provider sends an update, which pulls the branch, only on a diff: a new commit to deploy is one.
+                commitHash: git.commit,
                 path: settings.repoPath ?? currentUser.userName.apply((user) => defaultRepoPath(user, names.slug)),
                 // Used for the create and update requests only (the API keeps no binding): the clone and each pull use this stack's credential.
                 gitCredentialId: this.gitCredential.id.apply(Number),
@@ -144,6 +149,7 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
             { ...childOpts, deleteBeforeReplace: true },
         );
         this.repoPath = this.repo.path;
+        this.repoCommit = this.repo.commitHash;
         this.projectRoot = this.repo.path.apply(workspacePathOf);
 
         const notebookSource = this.projectRoot.apply((projectRoot) =>
@@ -177,6 +183,7 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
             clusterId: this.clusterId,
             clusterUrl: this.clusterUrl,
             repoPath: this.repoPath,
+            repoCommit: this.repoCommit,
             projectRoot: this.projectRoot,
             notebookPath: this.notebookPath,
             notebookUrl: this.notebookUrl,

@@ -21,6 +21,7 @@ export const PROJECT_KEYS = [
     "gitToken",
     "gitProvider",
     "gitBranch",
+    "gitCommit",
     "sparkVersion",
     "nodeType",
     "driverNodeType",

@@ -61,6 +61,8 @@ export interface KedroStackSettings {
         url?: string;
         provider: GitProvider;
         branch: string;
+        /** The commit being deployed; a change makes the Repo pull its branch. */
+        commit?: string;
         username: string;
         repoName: string;
     };
@@ -290,6 +292,12 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     const gitBranch = get("gitBranch") ?? DEFAULTS.gitBranch;
     if (!isBranchName(gitBranch)) problem("gitBranch", gitBranch, "a valid Git branch name", DEFAULTS.gitBranch);
 
+    // A full SHA: the Repo reads back a 40-character head commit, and a short one would never equal it.
+    const gitCommit = get("gitCommit");
+    if (gitCommit !== undefined && !/^[0-9a-f]{40}$/i.test(gitCommit)) {
+        problem("gitCommit", gitCommit, "a full 40-character commit SHA of gitBranch, e.g. from git rev-parse HEAD, or unset", "$(git rev-parse HEAD)");
+    }
+
     const gitUsername = get("gitUsername");
     if (gitUsername === undefined) problem("gitUsername", undefined, "your user name at the Git provider", "<git-username>");
     if (!ctx.hasGitToken) {
@@ -462,7 +470,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             project: ctx.project,
             stack: ctx.stack,
             cloud,
-            git: { url: gitUrlRaw, provider: gitProvider, branch: gitBranch, username: gitUsername, repoName },
+            git: { url: gitUrlRaw, provider: gitProvider, branch: gitBranch, commit: gitCommit?.toLowerCase(), username: gitUsername, repoName },
             cluster: {
                 sparkVersion,
                 nodeType,

@@ -80,7 +80,8 @@ function stableId(name: string): string {
 function computedState(args: pulumi.runtime.MockResourceArgs, id: string): Record<string, any> {
     switch (args.type) {
         case "databricks:index/repo:Repo":
-            return { workspacePath: `/Workspace${args.inputs.path}` };
+            // The provider reads back the head commit of the branch it checked out.
+            return { workspacePath: `/Workspace${args.inputs.path}`, commitHash: args.inputs.commitHash ?? "0123456789abcdef0123456789abcdef01234567" };
         case "databricks:index/mwsWorkspaces:MwsWorkspaces":
             return {
                 workspaceId: id,

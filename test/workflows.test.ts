@@ -96,6 +96,36 @@ describe("deploy", () => {
         expect(pulumiSteps("deploy", "dev")[0].with).toEqual({ command: "up", "stack-name": "dev", "work-dir": "." });
         expect(pulumiSteps("deploy", "prod")[0].with).toEqual({ command: "up", "stack-name": "prod", "work-dir": "." });
     });
+
+    test("a Kedro commit to deploy becomes the stack's gitCommit before up, and the landing is checked after", () => {
+        const deploy = workflow("deploy");
+        expect(deploy.on.workflow_dispatch.inputs.git_commit.type).toBe("string");
+        expect(deploy.on.repository_dispatch.types).toEqual(["kedro-commit"]);
+        expect(deploy.jobs.dev.if).toContain("github.event_name == 'repository_dispatch'");
+        for (const stack of ["dev", "prod"]) {
+            expect(deploy.jobs[stack].env.GIT_COMMIT).toBe("${{ inputs.git_commit || github.event.client_payload.sha }}");
+            const all = steps("deploy", stack);
+            const pin = all.findIndex((step) => step.run === `pulumi config set gitCommit "$GIT_COMMIT" --stack ${stack}`);
+            const up = all.findIndex((step) => step.with?.command === "up");
+            const landed = all.findIndex((step) => step.run?.includes(`pulumi stack output repoCommit --stack ${stack}`));
+            expect(pin).toBeGreaterThan(0);
+            expect(all[pin].if).toBe("env.GIT_COMMIT != ''");
+            expect(up).toBeGreaterThan(pin);
+            expect(landed).toBeGreaterThan(up);
+        }
+    });
+
+    test("the landing check warns only when the Repo is not on the commit asked for", () => {
+        const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
+        const { mkdtempSync, writeFileSync } = require("node:fs") as typeof import("node:fs");
+        const check = steps("deploy", "dev").find((step) => step.run?.includes("pulumi stack output repoCommit"))!.run!;
+        const bin = mkdtempSync(join(require("node:os").tmpdir(), "fake-pulumi-"));
+        writeFileSync(join(bin, "pulumi"), '#!/bin/sh\necho "$LANDED"\n', { mode: 0o755 });
+        const run = (landed: string) =>
+            execFileSync("bash", ["-c", check], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, GIT_COMMIT: "a".repeat(40), LANDED: landed }, encoding: "utf8" });
+        expect(run("a".repeat(40))).toBe("");
+        expect(run("b".repeat(40))).toContain(`::warning title=Repo not on the commit asked for::The Repo pulled gitBranch and is at ${"b".repeat(40)}`);
+    });
 });
 
 describe("concurrency", () => {
@@ -122,6 +152,8 @@ describe("review stacks", () => {
         expect(review.jobs.up.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
         const setup = steps("review-stack", "up").find((step) => step.run?.includes("--copy-config-from dev"))!;
         expect(setup.run).toContain('pulumi config set gitBranch "$HEAD_REF"');
+        expect(setup.run).toContain('pulumi config set gitCommit "$HEAD_SHA"');
+        expect(review.jobs.up.env.HEAD_SHA).toBe("${{ github.event.pull_request.head.sha }}");
         expect(pulumiSteps("review-stack", "up")[0].with).toMatchObject({ command: "up", "stack-name": "${{ env.STACK }}", "comment-on-pr": true });
         expect(review.jobs.destroy.if).toContain("github.event.action == 'closed'");
         expect(pulumiSteps("review-stack", "destroy")[0].with).toEqual({ command: "destroy", "stack-name": "${{ env.STACK }}", "work-dir": ".", remove: true });

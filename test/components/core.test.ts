@@ -48,6 +48,30 @@ describe("Repo", () => {
     });
 });
 
+describe("Repo updates", () => {
+    const SHA = "c0ffee0000000000000000000000000000000001";
+
+    test("gitCommit reaches the Repo's commitHash, and repoCommit reports where the Repo is", async () => {
+        const { mocks, outputs } = await evaluate({ config: baseConfig("aws", { gitCommit: SHA.toUpperCase() }) });
+        expect(mocks.one(TYPES.repo).inputs.commitHash).toBe(SHA);
+        expect(outputs.repoCommit).toBe(SHA);
+    });
+
+    test("a new commit to deploy is an in-place update of the Repo, which the provider sends with the branch: a pull", async () => {
+        const first = await evaluate({ config: baseConfig("aws", { gitCommit: SHA }) });
+        const next = await evaluate({ config: baseConfig("aws", { gitCommit: SHA.replace(/1$/, "2") }) });
+        const [before, after] = [first, next].map((evaluation) => evaluation.mocks.one(TYPES.repo).inputs);
+        expect(JSON.stringify(before)).not.toBe(JSON.stringify(after));
+        expect(replacingChanges(TYPES.repo, before, after)).toEqual([]);
+        expect(after.branch).toBe("main");
+    });
+
+    test("unset, gitCommit leaves the Repo where it is: no commitHash input, so no diff", async () => {
+        const { mocks } = await evaluate({ config: baseConfig("aws") });
+        expect(mocks.one(TYPES.repo).inputs.commitHash).toBeUndefined();
+    });
+});
+
 describe("Repo replacement", () => {
     test("a gitUrl gaining .git replaces the Repo at the same path, so the old clone is deleted first", async () => {
         const before = await evaluate({ config: baseConfig("aws", { gitUrl: "https://github.com/acme/iris-databricks" }) });

@@ -10,6 +10,7 @@ const declared: Record<string, { type: string; default?: unknown; secret?: boole
 
 const REQUIRED = ["cloud", "gitUsername", "gitToken"];
 const DERIVED = [
+    "gitCommit",
     "gitProvider",
     "nodeType",
     "driverNodeType",

@@ -200,6 +200,7 @@ describe("bad input names the key, the value, the allowed values and the fix", (
         ["kedroPackages not an array", base({ kedroPackages: "kedro" }), {}, { key: "databricks-kedro-stack:kedroPackages", value: "kedro", allowed: /non-empty list/, fix: /^pulumi config rm kedroPackages --stack dev && pulumi config set --path 'kedroPackages\[0\]' 'kedro==0\.18\.7' --stack dev && / }],
         ["kedroPackages with a shell injection", base({ kedroPackages: '["kedro", "x; rm -rf /"]' }), {}, { key: "databricks-kedro-stack:kedroPackages", value: '["x; rm -rf /"]', allowed: /requirement specifiers/, fix: /kedroPackages/ }],
         ["kedroPackages without kedro", base({ kedroPackages: '["kedro-viz"]' }), {}, { key: "databricks-kedro-stack:kedroPackages", value: '["kedro-viz"]', allowed: /includes kedro itself/, fix: /kedroPackages/ }],
+        ["gitCommit a short SHA", base({ gitCommit: "c0ffee1" }), {}, { key: "databricks-kedro-stack:gitCommit", value: "c0ffee1", allowed: /full 40-character commit SHA/, fix: /pulumi config set gitCommit \$\(git rev-parse HEAD\) --stack dev/ }],
         ["gitBranch invalid", base({ gitBranch: "feature branch" }), {}, { key: "databricks-kedro-stack:gitBranch", value: "feature branch", allowed: /branch name/, fix: /pulumi config set gitBranch main/ }],
     ];
 
