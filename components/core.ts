@@ -38,12 +38,13 @@ export interface KedroEnvironmentOutputs {
     workspaceUrl: pulumi.Output<string>;
     clusterId: pulumi.Output<string>;
     clusterUrl: pulumi.Output<string>;
-    repoPath: pulumi.Output<string>;
+    /** The Repo's and the notebook's outputs are undefined until a created repository has a commit to deploy. */
+    repoPath: pulumi.Output<string | undefined>;
     /** The commit the Repo has checked out after the update. */
-    repoCommit: pulumi.Output<string>;
-    projectRoot: pulumi.Output<string>;
-    notebookPath: pulumi.Output<string>;
-    notebookUrl: pulumi.Output<string>;
+    repoCommit: pulumi.Output<string | undefined>;
+    projectRoot: pulumi.Output<string | undefined>;
+    notebookPath: pulumi.Output<string | undefined>;
+    notebookUrl: pulumi.Output<string | undefined>;
 }
 
 /**
@@ -54,19 +55,20 @@ export interface KedroEnvironmentOutputs {
 export class KedroEnvironment extends pulumi.ComponentResource implements KedroEnvironmentOutputs {
     readonly cluster: databricks.Cluster;
     readonly gitCredential: databricks.GitCredential;
-    readonly repo: databricks.Repo;
-    readonly notebook: databricks.Notebook;
+    /** Undefined until a repository this stack created has a commit to deploy (gitCommit). */
+    readonly repo?: databricks.Repo;
+    readonly notebook?: databricks.Notebook;
     /** PyPI cluster libraries, when kedroInstall is `cluster`. */
     readonly libraries: databricks.Library[];
 
     readonly workspaceUrl: pulumi.Output<string>;
     readonly clusterId: pulumi.Output<string>;
     readonly clusterUrl: pulumi.Output<string>;
-    readonly repoPath: pulumi.Output<string>;
-    readonly repoCommit: pulumi.Output<string>;
-    readonly projectRoot: pulumi.Output<string>;
-    readonly notebookPath: pulumi.Output<string>;
-    readonly notebookUrl: pulumi.Output<string>;
+    readonly repoPath: pulumi.Output<string | undefined>;
+    readonly repoCommit: pulumi.Output<string | undefined>;
+    readonly projectRoot: pulumi.Output<string | undefined>;
+    readonly notebookPath: pulumi.Output<string | undefined>;
+    readonly notebookUrl: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: KedroEnvironmentArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("databricks-kedro-stack:index:KedroEnvironment", name, {}, opts);
@@ -132,7 +134,30 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
             childOpts,
         );
 
-        this.repo = new databricks.Repo(
+        // A repository this stack just created is empty: its Repo and notebook wait for the first commit to deploy.
+        const checkout = git.awaitingFirstPush ? undefined : this.declareCheckout(name, settings, gitUrl, currentUser, childOpts);
+        this.repo = checkout?.repo;
+        this.notebook = checkout?.notebook;
+        this.repoPath = pulumi.output(this.repo?.path);
+        this.repoCommit = pulumi.output(this.repo?.commitHash);
+        this.projectRoot = pulumi.output(this.repo?.path.apply(workspacePathOf));
+        this.notebookPath = pulumi.output(this.notebook?.path);
+        this.notebookUrl = this.notebook ? pulumi.all([this.workspaceUrl, this.notebook.path]).apply(([url, path]) => notebookUrl(url, path)) : pulumi.output(undefined);
+
+        this.registerOutputs(this.outputs());
+    }
+
+    /** The Repo that clones the Kedro project, and the notebook that runs it from there. */
+    private declareCheckout(
+        name: string,
+        settings: KedroStackSettings,
+        gitUrl: pulumi.Input<string>,
+        currentUser: ReturnType<typeof databricks.getCurrentUserOutput>,
+        childOpts: pulumi.CustomResourceOptions,
+    ): { repo: databricks.Repo; notebook: databricks.Notebook } {
+        const { git, kedro, cluster } = settings;
+        const names = stackNames(git.repoName, settings.stack);
+        const repo = new databricks.Repo(
             `${name}-repo`,
             {
                 url: gitUrl,
@@ -148,19 +173,15 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
             // owner), and the path can hold one clone: the old one must go before the new one is made.
             { ...childOpts, deleteBeforeReplace: true },
         );
-        this.repoPath = this.repo.path;
-        this.repoCommit = this.repo.commitHash;
-        this.projectRoot = this.repo.path.apply(workspacePathOf);
-
-        const notebookSource = this.projectRoot.apply((projectRoot) =>
+        const notebookSource = repo.path.apply(workspacePathOf).apply((projectRoot) =>
             renderKedroNotebook({
                 packages: kedro.packages,
                 installInNotebook: kedro.install === "notebook",
-                restartPython: needsPythonRestart(clusterSettings.sparkVersion),
+                restartPython: needsPythonRestart(cluster.sparkVersion),
                 projectRoot,
             }),
         );
-        this.notebook = new databricks.Notebook(
+        const notebook = new databricks.Notebook(
             `${name}-notebook`,
             {
                 path: settings.notebookPath ?? currentUser.home.apply((home) => defaultNotebookPath(home, names.notebookName)),
@@ -170,10 +191,7 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
             },
             childOpts,
         );
-        this.notebookPath = this.notebook.path;
-        this.notebookUrl = pulumi.all([this.workspaceUrl, this.notebook.path]).apply(([url, path]) => notebookUrl(url, path));
-
-        this.registerOutputs(this.outputs());
+        return { repo, notebook };
     }
 
     /** The outputs as a plain record, for registerOutputs and the stack's exports. */

@@ -13,15 +13,22 @@ export interface KedroRepositoryArgs {
     token?: pulumi.Input<string>;
 }
 
-/** The commands that put a local Kedro project into the repository (tutorial step 5). */
+/**
+ * The commands, run in the local Kedro project, that put it into the new
+ * repository (tutorial step 5). The repository is empty, so the first push
+ * is a plain one; HEAD:<branch> names the remote branch whatever the local
+ * one is called.
+ */
 export function gitRemoteCommands(httpsUrl: string, branch: string): string {
-    return [`git remote add origin ${httpsUrl}`, `git push --set-upstream origin ${branch}`].join(" && ");
+    return [`git remote add origin ${httpsUrl}`, `git push --set-upstream origin HEAD:${branch}`].join(" && ");
 }
 
 /**
  * The Kedro project's private GitHub repository (tutorial step 5). It starts
- * with an initial commit, so Databricks can clone it at once, and a
- * `pulumi destroy` archives it instead of deleting it: no teardown loses code.
+ * empty, without GitHub's initial commit: the project's own history goes in
+ * with the first push, which an initial commit would turn into a rejected
+ * non-fast-forward. A `pulumi destroy` archives it instead of deleting it:
+ * no teardown loses code.
  */
 export class KedroGitHubRepository extends pulumi.ComponentResource {
     readonly repository: Repository;
@@ -38,7 +45,7 @@ export class KedroGitHubRepository extends pulumi.ComponentResource {
                 name: args.name,
                 description: "Kedro project run on Databricks (managed by databricks-kedro-stack)",
                 visibility: "private",
-                autoInit: true,
+                autoInit: false,
                 archiveOnDestroy: true,
                 deleteBranchOnMerge: true,
                 vulnerabilityAlerts: true,

@@ -63,6 +63,8 @@ export interface KedroStackSettings {
         branch: string;
         /** The commit being deployed; a change makes the Repo pull its branch. */
         commit?: string;
+        /** The stack creates the repository and has no commit to deploy yet: no Repo and no notebook until it has. */
+        awaitingFirstPush: boolean;
         username: string;
         repoName: string;
     };
@@ -462,6 +464,13 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     if (numWorkers === 0 && spot) {
         warnings.push(`${projectKey("numWorkers")} is 0: a single-node cluster has only the driver, which always runs on-demand, so spot has no effect.`);
     }
+    if (githubRepository.mode === "create" && gitCommit === undefined) {
+        warnings.push(
+            `githubRepository is create and gitCommit is not set: the repository starts empty, so the Databricks Repo and the notebook wait for a commit to deploy. ` +
+                `Push the Kedro project (the gitRemoteCommands output), then: pulumi config set gitCommit "$(git -C <kedro-project> rev-parse HEAD)" --stack ${ctx.stack} && pulumi up --stack ${ctx.stack}. ` +
+                `Keep gitCommit set from then on: unsetting it removes the Repo and the notebook.`,
+        );
+    }
     const runtimeWarning = endOfSupportWarning(sparkVersion, ctx.today);
     if (runtimeWarning) warnings.push(runtimeWarning);
 
@@ -470,7 +479,15 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             project: ctx.project,
             stack: ctx.stack,
             cloud,
-            git: { url: gitUrlRaw, provider: gitProvider, branch: gitBranch, commit: gitCommit?.toLowerCase(), username: gitUsername, repoName },
+            git: {
+                url: gitUrlRaw,
+                provider: gitProvider,
+                branch: gitBranch,
+                commit: gitCommit?.toLowerCase(),
+                awaitingFirstPush: githubRepository.mode === "create" && gitCommit === undefined,
+                username: gitUsername,
+                repoName,
+            },
             cluster: {
                 sparkVersion,
                 nodeType,

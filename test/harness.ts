@@ -102,7 +102,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const stack = createKedroStack(loaded);
     const environment = stack.environment;
     const core = environment.core;
-    const children: pulumi.Resource[] = [environment, core, core.cluster, core.gitCredential, core.repo, core.notebook, ...core.libraries];
+    const children: pulumi.Resource[] = [environment, core, core.cluster, core.gitCredential, ...core.libraries];
+    if (core.repo && core.notebook) children.push(core.repo, core.notebook);
     if (environment.createdWorkspace) children.push(environment.createdWorkspace.provider);
     if (stack.repository) children.push(stack.repository, stack.repository.repository);
     await Promise.all(children.map((child) => resolve(child.urn)));

@@ -13,7 +13,7 @@ interface ProgramRun {
 async function runProgram(config: Record<string, string>, providerConfig: Record<string, string> = {}): Promise<ProgramRun> {
     const mocks = await prepare({ config, providerConfig });
     const warnings: string[] = [];
-    let program: Record<string, pulumi.Output<string> | undefined> | undefined;
+    let program: Record<string, pulumi.Output<string | undefined> | undefined> | undefined;
     let error: unknown;
     await jest.isolateModulesAsync(async () => {
         // index.ts gets its own copy of the SDK; its log is the one to watch.

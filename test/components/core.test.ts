@@ -252,7 +252,7 @@ describe("explicit provider", () => {
         const { settings, gitToken } = loadStackConfig(TODAY);
         const provider = new databricks.Provider("workspace", { host: "https://dbc-9.cloud.databricks.com" });
         const core = new KedroEnvironment("kedro", { settings, gitToken, provider, clusterAttributes: availabilityFor("aws", true, ["m4.large"]) });
-        await Promise.all([core.cluster, core.gitCredential, core.repo, core.notebook].map((resource) => resolve(resource.urn)));
+        await Promise.all([core.cluster, core.gitCredential, core.repo!, core.notebook!].map((resource) => resolve(resource.urn)));
         const providerRef = `${await resolve(provider.urn)}::${await resolve(provider.id)}`;
         const workspaceResources = mocks.resources.filter((resource) => resource.type.startsWith("databricks:index/"));
         expect(workspaceResources).toHaveLength(4);
@@ -272,7 +272,7 @@ describe("critical path", () => {
 
     test("the credential, repo and notebook are created while the cluster is still being created", async () => {
         const { mocks, core } = await coreHolding(TYPES.cluster);
-        await Promise.all([core.gitCredential, core.repo, core.notebook].map((resource) => resolve(resource.id)));
+        await Promise.all([core.gitCredential, core.repo!, core.notebook!].map((resource) => resolve(resource.id)));
         expect(mocks.ofType(TYPES.cluster)).toEqual([]);
         mocks.release();
         await resolve(core.cluster.id);
@@ -284,13 +284,13 @@ describe("critical path", () => {
         await resolve(core.cluster.id);
         expect(mocks.ofType(TYPES.repo)).toEqual([]);
         mocks.release();
-        await resolve(core.repo.id);
+        await resolve(core.repo!.id);
         expect(mocks.ofType(TYPES.repo)).toHaveLength(1);
     });
 
     test("cluster libraries wait for the cluster, as they must", async () => {
         const { mocks, core } = await coreHolding(TYPES.cluster, { kedroInstall: "cluster" });
-        await resolve(core.notebook.id);
+        await resolve(core.notebook!.id);
         expect(mocks.ofType(TYPES.library)).toEqual([]);
         mocks.release();
         await Promise.all(core.libraries.map((library) => resolve(library.id)));

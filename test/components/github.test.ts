@@ -1,4 +1,3 @@
-import type * as pulumi from "@pulumi/pulumi";
 import { gitRemoteCommands } from "../../components";
 import { TYPES, baseConfig, evaluate, isSecretMarker } from "../harness";
 
@@ -6,18 +5,54 @@ const REPOSITORY = "github:index/repository:Repository";
 const createConfig = (overrides: Record<string, string | undefined> = {}) =>
     baseConfig("aws", { gitUrl: undefined, githubRepository: "create", githubRepositoryName: "iris-databricks", ...overrides });
 
+const SHA = "c0ffee0000000000000000000000000000000001";
+
 describe("githubRepository: create", () => {
-    test("creates a private repository with an initial commit, archived instead of deleted on destroy", async () => {
+    test("creates an empty private repository, archived instead of deleted on destroy", async () => {
         const { mocks } = await evaluate({ config: createConfig(), providerConfig: { "github:owner": "acme" } });
-        expect(mocks.one(REPOSITORY).inputs).toMatchObject({ name: "iris-databricks", visibility: "private", autoInit: true, archiveOnDestroy: true });
+        // No initial commit: it would make the project's first push a rejected non-fast-forward.
+        expect(mocks.one(REPOSITORY).inputs).toMatchObject({ name: "iris-databricks", visibility: "private", autoInit: false, archiveOnDestroy: true });
     });
 
-    test("its HTTPS URL feeds the Databricks Repo, with provider gitHub", async () => {
-        const { mocks, outputs } = await evaluate({ config: createConfig(), providerConfig: { "github:owner": "acme" } });
-        expect(mocks.one(TYPES.repo).inputs).toMatchObject({ url: "https://github.com/acme/iris-databricks.git", gitProvider: "gitHub", path: "/Repos/alice@example.com/iris-databricks-dev" });
+    test("before a commit is pushed and named, the first up makes the repository, the cluster and the credential, and says what to do next", async () => {
+        const { mocks, outputs, loaded } = await evaluate({ config: createConfig(), providerConfig: { "github:owner": "acme" } });
+        expect(mocks.ofType(TYPES.repo)).toEqual([]);
+        expect(mocks.ofType(TYPES.notebook)).toEqual([]);
+        expect(mocks.ofType(TYPES.cluster)).toHaveLength(1);
+        expect(mocks.ofType(TYPES.gitCredential)).toHaveLength(1);
+        expect(outputs.gitRemoteCommands).toBe("git remote add origin https://github.com/acme/iris-databricks.git && git push --set-upstream origin HEAD:main");
+        expect(outputs.repoPath).toBeUndefined();
+        expect(outputs.notebookUrl).toBeUndefined();
+        expect(loaded.warnings.join("\n")).toContain('pulumi config set gitCommit "$(git -C <kedro-project> rev-parse HEAD)" --stack dev && pulumi up --stack dev');
+    });
+
+    test("once gitCommit names the pushed commit, its HTTPS URL feeds the Databricks Repo, with provider gitHub", async () => {
+        const { mocks, outputs, loaded } = await evaluate({ config: createConfig({ gitCommit: SHA }), providerConfig: { "github:owner": "acme" } });
+        expect(mocks.one(TYPES.repo).inputs).toMatchObject({
+            url: "https://github.com/acme/iris-databricks.git",
+            gitProvider: "gitHub",
+            commitHash: SHA,
+            path: "/Repos/alice@example.com/iris-databricks-dev",
+        });
+        expect(mocks.ofType(TYPES.notebook)).toHaveLength(1);
         expect(mocks.one(TYPES.gitCredential).inputs.gitProvider).toBe("gitHub");
         expect(outputs.gitRepositoryUrl).toBe("https://github.com/acme/iris-databricks.git");
-        expect(outputs.gitRemoteCommands).toBe("git remote add origin https://github.com/acme/iris-databricks.git && git push --set-upstream origin main");
+        expect(loaded.warnings.join("\n")).not.toContain("gitCommit is not set");
+    });
+
+    test("the printed commands push a fresh project into the empty repository", () => {
+        const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
+        const { mkdtempSync } = require("node:fs") as typeof import("node:fs");
+        const { join } = require("node:path") as typeof import("node:path");
+        const tmp = mkdtempSync(join(require("node:os").tmpdir(), "kedro-push-"));
+        const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8", stdio: "pipe" });
+        // What GitHub holds after create with autoInit false: a bare repository with no commit.
+        git(tmp, "init", "--bare", "--quiet", "remote.git");
+        const project = join(tmp, "iris");
+        git(tmp, "init", "--quiet", "--initial-branch", "master", project);
+        git(project, "-c", "user.name=a", "-c", "user.email=a@example.invalid", "commit", "--quiet", "--allow-empty", "-m", "kedro new");
+        execFileSync("bash", ["-c", gitRemoteCommands(join(tmp, "remote.git"), "main")], { cwd: project, stdio: "pipe" });
+        expect(git(join(tmp, "remote.git"), "rev-parse", "main")).toBe(git(project, "rev-parse", "HEAD"));
     });
 
     test("uses the default GitHub provider for github:owner, its own provider for another owner", async () => {
@@ -58,29 +93,21 @@ test("githubRepository: existing creates no GitHub resources", async () => {
 });
 
 test("gitRemoteCommands", () => {
-    expect(gitRemoteCommands("https://github.com/a/b.git", "develop")).toBe("git remote add origin https://github.com/a/b.git && git push --set-upstream origin develop");
+    expect(gitRemoteCommands("https://github.com/a/b.git", "develop")).toBe("git remote add origin https://github.com/a/b.git && git push --set-upstream origin HEAD:develop");
 });
 
 describe("protect", () => {
-    /** Every resource under a root, as the SDK tracks children. */
-    function descendants(root: pulumi.Resource): Array<pulumi.Resource & { __protect?: boolean; __name?: string }> {
-        const children = [...((root as unknown as { __childResources?: Set<pulumi.Resource> }).__childResources ?? [])];
-        return children.flatMap((child) => [child, ...descendants(child)]);
-    }
-
-    test("reaches every resource of the stack, in every mode", async () => {
-        const { stack } = await evaluate({
-            config: createConfig({ protect: "true", workspace: "create", databricksAccountId: "0d9c1b2a-1234-4cde-8f00-123456789abc", databricksClientId: "sp", databricksClientSecret: "s", kedroInstall: "cluster" }),
+    test("reaches every resource of the stack, in every mode, as the registrations carry it", async () => {
+        const { mocks } = await evaluate({
+            config: createConfig({ gitCommit: SHA, protect: "true", workspace: "create", databricksAccountId: "0d9c1b2a-1234-4cde-8f00-123456789abc", databricksClientId: "sp", databricksClientSecret: "s", kedroInstall: "cluster" }),
             providerConfig: { "github:owner": "acme", "aws:region": "eu-west-1" },
         });
-        const all = [stack.environment, stack.repository!, ...descendants(stack.environment), ...descendants(stack.repository!)];
-        expect(all.length).toBeGreaterThanOrEqual(25);
-        const unprotected = all.filter((resource) => (resource as { __protect?: boolean }).__protect !== true).map((resource) => (resource as { __name?: string }).__name);
-        expect(unprotected).toEqual([]);
+        expect(mocks.resources.length).toBeGreaterThanOrEqual(25);
+        expect(mocks.resources.filter((resource) => !resource.options.protect).map((resource) => resource.name)).toEqual([]);
     });
 
     test("is off by default", async () => {
-        const { stack } = await evaluate({ config: baseConfig("aws") });
-        expect(descendants(stack.environment).some((resource) => resource.__protect === true)).toBe(false);
+        const { mocks } = await evaluate({ config: baseConfig("aws") });
+        expect(mocks.resources.some((resource) => resource.options.protect)).toBe(false);
     });
 });

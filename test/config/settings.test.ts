@@ -68,6 +68,8 @@ describe("defaults", () => {
             url: "https://github.com/acme/iris-databricks.git",
             provider: "gitHub",
             branch: "main",
+            commit: undefined,
+            awaitingFirstPush: false,
             username: "alice",
             repoName: "iris-databricks",
         });
