@@ -7,7 +7,7 @@ import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "./workspace";
 
 export interface CloudKedroEnvironmentArgs {
     settings: KedroStackSettings;
-    gitToken: pulumi.Input<string>;
+    gitToken?: pulumi.Input<string>;
     /** The account service principal's OAuth secret, for `workspace: create`. */
     databricksClientSecret?: pulumi.Input<string>;
     /** Workspace-level provider for an existing workspace; the default provider (databricks:host, …) when omitted. */

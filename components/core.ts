@@ -13,6 +13,7 @@ import {
     workspacePathOf,
 } from "../lib/naming";
 import { needsPythonRestart } from "../lib/kedro";
+import { type DeployingIdentity, PEOPLE_PERMISSIONS, accessControlsFor, singleUserOf } from "../lib/people";
 import { renderKedroNotebook } from "../lib/notebook";
 
 /** Databricks' documented settings for a single-node cluster (numWorkers 0). */
@@ -23,8 +24,8 @@ export const SINGLE_NODE = {
 
 export interface KedroEnvironmentArgs {
     settings: KedroStackSettings;
-    /** Personal access token for the Git credential; kept secret whatever is passed. */
-    gitToken: pulumi.Input<string>;
+    /** Personal access token for the Git credential; kept secret whatever is passed. Unused with gitCredential: shared. */
+    gitToken?: pulumi.Input<string>;
     /** The cloud's part of the cluster (see availabilityFor). */
     clusterAttributes: ClusterAvailability;
     /** Workspace-level provider; the default provider (databricks:host, …) when omitted. */
@@ -54,12 +55,17 @@ export interface KedroEnvironmentOutputs {
  */
 export class KedroEnvironment extends pulumi.ComponentResource implements KedroEnvironmentOutputs {
     readonly cluster: databricks.Cluster;
-    readonly gitCredential: databricks.GitCredential;
+    /** This stack's Git credential; none with gitCredential: shared, where the deploying identity's own serves. */
+    readonly gitCredential?: databricks.GitCredential;
     /** Undefined until a repository this stack created has a commit to deploy (gitCommit). */
     readonly repo?: databricks.Repo;
     readonly notebook?: databricks.Notebook;
     /** PyPI cluster libraries, when kedroInstall is `cluster`. */
     readonly libraries: databricks.Library[];
+    /** What environmentUser and environmentGroup may do on the cluster, the notebook and the Repo. */
+    readonly permissions: databricks.Permissions[] = [];
+    /** The identity that runs pulumi up, once it has passed the check for a single-user cluster's owner. */
+    readonly deployer: pulumi.Output<DeployingIdentity>;
 
     readonly workspaceUrl: pulumi.Output<string>;
     readonly clusterId: pulumi.Output<string>;
@@ -81,6 +87,16 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
 
         const currentUser = databricks.getCurrentUserOutput({}, { parent: this, provider: args.provider });
         this.workspaceUrl = currentUser.workspaceUrl.apply(normalizeWorkspaceUrl);
+        // Who runs pulumi up, checked once: a service principal with no person named for the single-user cluster
+        // fails here, and every workspace resource derives an input from it, so none is created half-way.
+        const deployer = pulumi
+            .all([currentUser.userName, currentUser.aclPrincipalId, currentUser.home])
+            .apply(([userName, aclPrincipalId, home]) => {
+                const identity: DeployingIdentity = { userName, aclPrincipalId };
+                const singleUser = clusterSettings.accessMode === "SINGLE_USER" ? singleUserOf(clusterSettings.singleUserName, settings.people, identity, settings.stack) : undefined;
+                return { identity, home, singleUser };
+            });
+        this.deployer = deployer.identity;
 
         const singleNode = clusterSettings.numWorkers === 0;
         this.cluster = new databricks.Cluster(
@@ -93,10 +109,7 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
                 numWorkers: clusterSettings.numWorkers,
                 autoterminationMinutes: clusterSettings.autoterminationMinutes,
                 dataSecurityMode: clusterSettings.accessMode,
-                singleUserName:
-                    clusterSettings.accessMode === "SINGLE_USER"
-                        ? (clusterSettings.singleUserName ?? currentUser.userName)
-                        : undefined,
+                singleUserName: deployer.singleUser,
                 customTags: {
                     ...clusterTags(settings.cloud, settings.project, settings.stack, git.repoName),
                     ...(singleNode ? SINGLE_NODE.customTags : {}),
@@ -123,19 +136,22 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
                   )
                 : [];
 
-        this.gitCredential = new databricks.GitCredential(
-            `${name}-git-credential`,
-            {
-                name: names.gitCredentialName,
-                gitProvider: git.provider,
-                gitUsername: git.username,
-                personalAccessToken: pulumi.secret(args.gitToken),
-            },
-            childOpts,
-        );
+        if (git.credential === "stack") {
+            if (args.gitToken === undefined) throw new Error("KedroEnvironment needs gitToken for its own Git credential (gitCredential: stack).");
+            this.gitCredential = new databricks.GitCredential(
+                `${name}-git-credential`,
+                {
+                    name: deployer.apply(() => names.gitCredentialName),
+                    gitProvider: git.provider,
+                    gitUsername: git.username,
+                    personalAccessToken: pulumi.secret(args.gitToken),
+                },
+                childOpts,
+            );
+        }
 
         // A repository this stack just created is empty: its Repo and notebook wait for the first commit to deploy.
-        const checkout = git.awaitingFirstPush ? undefined : this.declareCheckout(name, settings, gitUrl, currentUser, childOpts);
+        const checkout = git.awaitingFirstPush ? undefined : this.declareCheckout(name, settings, gitUrl, deployer, childOpts);
         this.repo = checkout?.repo;
         this.notebook = checkout?.notebook;
         this.repoPath = pulumi.output(this.repo?.path);
@@ -143,6 +159,21 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         this.projectRoot = pulumi.output(this.repo?.path.apply(workspacePathOf));
         this.notebookPath = pulumi.output(this.notebook?.path);
         this.notebookUrl = this.notebook ? pulumi.all([this.workspaceUrl, this.notebook.path]).apply(([url, path]) => notebookUrl(url, path)) : pulumi.output(undefined);
+
+        // Permissions are authoritative: declared only when people are named, so other stacks' ACLs are left alone.
+        if (settings.people.user !== undefined || settings.people.group !== undefined) {
+            const grant = (object: string, target: Partial<databricks.PermissionsArgs>, level: string) =>
+                this.permissions.push(
+                    new databricks.Permissions(
+                        `${name}-${object}-permissions`,
+                        { ...target, accessControls: deployer.identity.apply((identity) => accessControlsFor(settings.people, identity, level)) },
+                        childOpts,
+                    ),
+                );
+            grant("cluster", { clusterId: this.cluster.id }, PEOPLE_PERMISSIONS.cluster);
+            if (this.notebook) grant("notebook", { notebookPath: this.notebook.path }, PEOPLE_PERMISSIONS.notebook);
+            if (this.repo) grant("repo", { repoId: this.repo.id }, PEOPLE_PERMISSIONS.repo);
+        }
 
         this.registerOutputs(this.outputs());
     }
@@ -152,7 +183,7 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         name: string,
         settings: KedroStackSettings,
         gitUrl: pulumi.Input<string>,
-        currentUser: ReturnType<typeof databricks.getCurrentUserOutput>,
+        deployer: pulumi.Output<{ identity: DeployingIdentity; home: string }>,
         childOpts: pulumi.CustomResourceOptions,
     ): { repo: databricks.Repo; notebook: databricks.Notebook } {
         const { git, kedro, cluster } = settings;
@@ -165,9 +196,9 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
                 branch: git.branch,
                 // The provider sends an update, which pulls the branch, only on a diff: a new commit to deploy is one.
                 commitHash: git.commit,
-                path: settings.repoPath ?? currentUser.userName.apply((user) => defaultRepoPath(user, names.slug)),
+                path: deployer.apply(({ identity }) => settings.repoPath ?? defaultRepoPath(identity.userName, names.slug)),
                 // Used for the create and update requests only (the API keeps no binding): the clone and each pull use this stack's credential.
-                gitCredentialId: this.gitCredential.id.apply(Number),
+                gitCredentialId: this.gitCredential?.id.apply(Number),
             },
             // url, gitProvider and path are force-new. A replacement keeps the path (a URL gaining ".git", a new
             // owner), and the path can hold one clone: the old one must go before the new one is made.
@@ -184,7 +215,7 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         const notebook = new databricks.Notebook(
             `${name}-notebook`,
             {
-                path: settings.notebookPath ?? currentUser.home.apply((home) => defaultNotebookPath(home, names.notebookName)),
+                path: deployer.apply(({ home }) => settings.notebookPath ?? defaultNotebookPath(home, names.notebookName)),
                 language: "PYTHON",
                 format: "SOURCE",
                 contentBase64: notebookSource.apply((source) => Buffer.from(source, "utf8").toString("base64")),

@@ -11,6 +11,7 @@ export { MwsPermissionAssignment } from "@pulumi/databricks/mwsPermissionAssignm
 export { MwsStorageConfigurations } from "@pulumi/databricks/mwsStorageConfigurations";
 export { MwsWorkspaces } from "@pulumi/databricks/mwsWorkspaces";
 export { Notebook } from "@pulumi/databricks/notebook";
+export { Permissions, type PermissionsArgs } from "@pulumi/databricks/permissions";
 export { Provider } from "@pulumi/databricks/provider";
 export { Repo } from "@pulumi/databricks/repo";
 export { getAwsAssumeRolePolicyOutput } from "@pulumi/databricks/getAwsAssumeRolePolicy";

@@ -19,6 +19,7 @@ export const PROJECT_KEYS = [
     "gitUrl",
     "gitUsername",
     "gitToken",
+    "gitCredential",
     "gitProvider",
     "gitBranch",
     "gitCommit",
@@ -30,6 +31,8 @@ export const PROJECT_KEYS = [
     "spot",
     "accessMode",
     "singleUserName",
+    "environmentUser",
+    "environmentGroup",
     "clusterNoWait",
     "kedroInstall",
     "kedroPackages",
@@ -51,8 +54,8 @@ export const SECRET_PROJECT_KEYS: readonly string[] = ["gitToken", "databricksCl
 
 export interface LoadedConfig {
     settings: KedroStackSettings;
-    /** The Git personal access token, as a secret output. */
-    gitToken: pulumi.Output<string>;
+    /** The Git personal access token, as a secret output; none with gitCredential: shared. */
+    gitToken?: pulumi.Output<string>;
     /** The account service principal's OAuth secret, as a secret output, when set in config. */
     databricksClientSecret?: pulumi.Output<string>;
     /**
@@ -103,7 +106,7 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
     return {
         settings,
         warnings,
-        gitToken: config.requireSecret("gitToken"),
+        gitToken: settings.git.credential === "stack" ? config.requireSecret("gitToken") : undefined,
         databricksClientSecret: clientSecretSet ? config.requireSecret("databricksClientSecret") : undefined,
         githubToken:
             settings.githubRepository.mode === "create" && !settings.githubRepository.ownerIsProviderDefault

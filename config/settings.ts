@@ -2,17 +2,21 @@ import { CLOUDS, CLOUD_PROFILES, CLUSTER_DEFAULTS, type Cloud, cloudOfHost, clou
 import { ConfigError, type ConfigProblem, configSetCommand, configSetListCommand, projectKey } from "./errors";
 import { GIT_PROVIDERS, type GitProvider, INFERRED_GIT_HOSTS, canonicalGitProvider, inferGitProvider, repositoryName } from "../lib/git";
 import { defaultKedroPackages, kedroFitsPython, kedroLinesFor } from "../lib/kedro";
+import type { EnvironmentPeople } from "../lib/people";
 import { endOfSupportWarning, findLtsRelease } from "../lib/runtime";
 import { type CloudProviderConfig, type WorkspaceSettings, validateWorkspace } from "./workspace";
 
 export const ACCESS_MODES = ["SINGLE_USER", "NONE"] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
 export const KEDRO_INSTALL_MODES = ["notebook", "cluster"] as const;
+export const GIT_CREDENTIAL_MODES = ["stack", "shared"] as const;
+export type GitCredentialMode = (typeof GIT_CREDENTIAL_MODES)[number];
 export type KedroInstall = (typeof KEDRO_INSTALL_MODES)[number];
 
 /** Defaults for every optional project key; Pulumi.yaml declares the same values (a test keeps them equal). */
 export const DEFAULTS = {
     gitBranch: "main",
+    gitCredential: "stack" as GitCredentialMode,
     sparkVersion: CLUSTER_DEFAULTS.sparkVersion,
     numWorkers: CLUSTER_DEFAULTS.numWorkers,
     autoterminationMinutes: CLUSTER_DEFAULTS.autoterminationMinutes,
@@ -65,6 +69,8 @@ export interface KedroStackSettings {
         commit?: string;
         /** The stack creates the repository and has no commit to deploy yet: no Repo and no notebook until it has. */
         awaitingFirstPush: boolean;
+        /** stack: this stack's own Git credential; shared: the deploying identity's existing one. */
+        credential: GitCredentialMode;
         username: string;
         repoName: string;
     };
@@ -86,6 +92,8 @@ export interface KedroStackSettings {
     };
     repoPath?: string;
     notebookPath?: string;
+    /** The people who use the environment, given permissions on the cluster, the notebook and the Repo. */
+    people: EnvironmentPeople;
     workspace: WorkspaceSettings;
     /** The Kedro project's GitHub repository: created by this stack, or existing at gitUrl. */
     githubRepository:
@@ -300,10 +308,21 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         problem("gitCommit", gitCommit, "a full 40-character commit SHA of gitBranch, e.g. from git rev-parse HEAD, or unset", "$(git rev-parse HEAD)");
     }
 
+    // A service principal may hold one Git credential per provider: stacks sharing one in a workspace use "shared".
+    let gitCredential: GitCredentialMode = DEFAULTS.gitCredential;
+    const gitCredentialRaw = get("gitCredential");
+    if (gitCredentialRaw !== undefined) {
+        const found = GIT_CREDENTIAL_MODES.find((mode) => mode === gitCredentialRaw.toLowerCase());
+        if (!found) {
+            problem("gitCredential", gitCredentialRaw, "stack (this stack's own credential, from gitUsername and gitToken) or shared (the deploying identity's existing credential)", DEFAULTS.gitCredential);
+        } else gitCredential = found;
+    }
     const gitUsername = get("gitUsername");
-    if (gitUsername === undefined) problem("gitUsername", undefined, "your user name at the Git provider", "<git-username>");
-    if (!ctx.hasGitToken) {
-        problem("gitToken", undefined, "a personal access token with repo scope, stored as a secret", "<personal-access-token>", { secret: true });
+    if (gitCredential === "stack") {
+        if (gitUsername === undefined) problem("gitUsername", undefined, "your user name at the Git provider", "<git-username>");
+        if (!ctx.hasGitToken) {
+            problem("gitToken", undefined, "a personal access token with repo scope, stored as a secret", "<personal-access-token>", { secret: true });
+        }
     }
 
     // Cluster.
@@ -351,6 +370,25 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     }
 
     const singleUserName = get("singleUserName");
+    // Users are e-mail-like names without spaces; group names may hold spaces. Neither may hold control characters.
+    const people: EnvironmentPeople = {};
+    const environmentUser = get("environmentUser");
+    if (environmentUser !== undefined) {
+        if (/[\s\u0000-\u001f\u007f]/.test(environmentUser) || environmentUser.length > 255) {
+            problem("environmentUser", environmentUser, "a workspace user name of at most 255 characters without spaces, e.g. alice@example.com", "<you@example.com>");
+        } else people.user = environmentUser;
+    }
+    const environmentGroup = get("environmentGroup");
+    if (environmentGroup !== undefined) {
+        if (/[\u0000-\u001f\u007f]/.test(environmentGroup) || environmentGroup.length > 255) {
+            problem("environmentGroup", environmentGroup, "a workspace group name of at most 255 characters, e.g. data-science", "data-science");
+        } else people.group = environmentGroup;
+    }
+    if (people.group !== undefined && accessMode === "SINGLE_USER") {
+        warnings.push(
+            `${projectKey("environmentGroup")} ${people.group} may restart the cluster, but only its single user can run commands on it (accessMode SINGLE_USER); set accessMode NONE for the group to share it.`,
+        );
+    }
     if (singleUserName !== undefined && accessMode !== "SINGLE_USER") {
         warnings.push(`${projectKey("singleUserName")} is ignored: it only applies when accessMode is SINGLE_USER, and accessMode is ${accessMode}.`);
     }
@@ -456,8 +494,18 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
 
     const protect = booleanKey("protect", false);
 
+    // Creating an AWS workspace, the stack deploys as the account's service principal, never a person.
+    if (workspace?.mode === "create" && cloud === "aws" && accessMode === "SINGLE_USER" && singleUserName === undefined && people.user === undefined) {
+        problem(
+            "environmentUser",
+            undefined,
+            "the person who runs the notebook: with workspace: create on AWS, pulumi up runs as the account service principal, which would own the SINGLE_USER cluster",
+            "<you@example.com>",
+        );
+    }
+
     const repoName = githubRepository?.mode === "create" ? githubRepository.name : gitUrl ? repositoryName(gitUrl) : undefined;
-    if (problems.length > 0 || !cloud || !repoName || !githubRepository || !gitProvider || !gitUsername || !nodeType || !driverNodeType || !workspace) {
+    if (problems.length > 0 || !cloud || !repoName || !githubRepository || !gitProvider || (gitCredential === "stack" && !gitUsername) || !nodeType || !driverNodeType || !workspace) {
         throw new ConfigError(ctx.stack, problems);
     }
 
@@ -485,7 +533,8 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
                 branch: gitBranch,
                 commit: gitCommit?.toLowerCase(),
                 awaitingFirstPush: githubRepository.mode === "create" && gitCommit === undefined,
-                username: gitUsername,
+                credential: gitCredential,
+                username: gitUsername ?? "",
                 repoName,
             },
             cluster: {
@@ -502,6 +551,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             kedro: { install: kedroInstall, packages: kedroPackages },
             repoPath,
             notebookPath,
+            people,
             workspace,
             githubRepository,
             protect,

@@ -27,6 +27,8 @@ export interface FakeUser {
     home: string;
     repos: string;
     workspaceUrl: string;
+    /** `users/<name>`, or `servicePrincipals/<application id>` for a service principal. */
+    aclPrincipalId: string;
 }
 
 export const WORKSPACES = {
@@ -36,7 +38,12 @@ export const WORKSPACES = {
 } as const;
 
 export function fakeUser(workspaceUrl: string, userName = "alice@example.com"): FakeUser {
-    return { userName, home: `/Users/${userName}`, repos: `/Repos/${userName}`, workspaceUrl };
+    return { userName, home: `/Users/${userName}`, repos: `/Repos/${userName}`, workspaceUrl, aclPrincipalId: `users/${userName}` };
+}
+
+/** A service principal as getCurrentUser reports it: its user name is its application id. */
+export function fakeServicePrincipal(workspaceUrl: string, applicationId = "6f1b2c3d-0000-4000-8000-00000000c1c1"): FakeUser {
+    return { ...fakeUser(workspaceUrl, applicationId), aclPrincipalId: `servicePrincipals/${applicationId}` };
 }
 
 /** The resource options the engine would act on, as the SDK put them in the RegisterResourceRequest. */
@@ -170,9 +177,12 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         this.calls.push({ token: args.token, inputs: args.inputs, provider: args.provider });
         switch (args.token) {
             case "databricks:index/getCurrentUser:getCurrentUser": {
-                // Through an explicit provider, the user is in that provider's workspace.
-                const host = this.providerOf(args)?.inputs.host;
-                return { id: "1", alphanumeric: "alice", externalId: "", aclPrincipalId: `users/${this.user.userName}`, ...this.user, ...(host ? { workspaceUrl: host } : {}) };
+                // Through an explicit provider, the identity is in that provider's workspace; with OAuth M2M it is the
+                // service principal, whose user name is its application id.
+                const provider = this.providerOf(args)?.inputs;
+                const host = provider?.host;
+                const identity = provider?.authType === "oauth-m2m" && provider.clientId ? fakeServicePrincipal(host, String(provider.clientId)) : this.user;
+                return { id: "1", alphanumeric: identity.userName, externalId: "", ...identity, ...(host ? { workspaceUrl: host } : {}) };
             }
             case "databricks:index/getAwsBucketPolicy:getAwsBucketPolicy":
             case "databricks:index/getAwsAssumeRolePolicy:getAwsAssumeRolePolicy":

@@ -13,7 +13,7 @@ export const ACCOUNT_ID = "0d9c1b2a-1234-4cde-8f00-123456789abc";
 
 export const TODAY = new Date("2026-11-24T00:00:00Z");
 
-export { type FakeUser, type RecordedCall, type RecordedResource, RecordingMocks, WORKSPACES, fakeUser, isSecretMarker } from "../plan/mocks";
+export { type FakeUser, type RecordedCall, type RecordedResource, RecordingMocks, WORKSPACES, fakeServicePrincipal, fakeUser, isSecretMarker } from "../plan/mocks";
 
 export const TYPES = {
     cluster: "databricks:index/cluster:Cluster",
@@ -102,7 +102,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const stack = createKedroStack(loaded);
     const environment = stack.environment;
     const core = environment.core;
-    const children: pulumi.Resource[] = [environment, core, core.cluster, core.gitCredential, ...core.libraries];
+    const children: pulumi.Resource[] = [environment, core, core.cluster, ...core.libraries, ...core.permissions];
+    if (core.gitCredential) children.push(core.gitCredential);
     if (core.repo && core.notebook) children.push(core.repo, core.notebook);
     if (environment.createdWorkspace) children.push(environment.createdWorkspace.provider);
     if (stack.repository) children.push(stack.repository, stack.repository.repository);

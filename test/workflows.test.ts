@@ -153,6 +153,7 @@ describe("review stacks", () => {
         const setup = steps("review-stack", "up").find((step) => step.run?.includes("--copy-config-from dev"))!;
         expect(setup.run).toContain('pulumi config set gitBranch "$HEAD_REF"');
         expect(setup.run).toContain('pulumi config set gitCommit "$HEAD_SHA"');
+        expect(setup.run).toContain('pulumi config set gitCredential shared --stack "$STACK"');
         expect(review.jobs.up.env.HEAD_SHA).toBe("${{ github.event.pull_request.head.sha }}");
         expect(pulumiSteps("review-stack", "up")[0].with).toMatchObject({ command: "up", "stack-name": "${{ env.STACK }}", "comment-on-pr": true });
         expect(review.jobs.destroy.if).toContain("github.event.action == 'closed'");

@@ -35,7 +35,7 @@ describe("Repo", () => {
             branch: "develop",
             path: "/Repos/alice@example.com/iris-databricks-dev",
         });
-        const credentialId = await resolve(environment.core.gitCredential.id);
+        const credentialId = await resolve(environment.core.gitCredential!.id);
         expect(repo.inputs.gitCredentialId).toBe(Number(credentialId));
     });
 
@@ -205,15 +205,15 @@ describe("secrets", () => {
 
     test("the token stays secret from config to the credential's state", async () => {
         const { loaded, environment } = await evaluate({ config: baseConfig("aws") });
-        expect(await pulumi.isSecret(loaded.gitToken)).toBe(true);
-        expect(await pulumi.isSecret(environment.core.gitCredential.personalAccessToken)).toBe(true);
+        expect(await pulumi.isSecret(loaded.gitToken!)).toBe(true);
+        expect(await pulumi.isSecret(environment.core.gitCredential!.personalAccessToken)).toBe(true);
     });
 
     test("a plain string passed as the token is made secret", async () => {
         await prepare({ config: baseConfig("aws") });
         const { settings } = loadStackConfig(TODAY);
         const core = new KedroEnvironment("plain", { settings, gitToken: "plain-token", clusterAttributes: availabilityFor("aws", true, ["m4.large"]) });
-        expect(await pulumi.isSecret(core.gitCredential.personalAccessToken)).toBe(true);
+        expect(await pulumi.isSecret(core.gitCredential!.personalAccessToken)).toBe(true);
     });
 });
 
@@ -252,7 +252,7 @@ describe("explicit provider", () => {
         const { settings, gitToken } = loadStackConfig(TODAY);
         const provider = new databricks.Provider("workspace", { host: "https://dbc-9.cloud.databricks.com" });
         const core = new KedroEnvironment("kedro", { settings, gitToken, provider, clusterAttributes: availabilityFor("aws", true, ["m4.large"]) });
-        await Promise.all([core.cluster, core.gitCredential, core.repo!, core.notebook!].map((resource) => resolve(resource.urn)));
+        await Promise.all([core.cluster, core.gitCredential!, core.repo!, core.notebook!].map((resource) => resolve(resource.urn)));
         const providerRef = `${await resolve(provider.urn)}::${await resolve(provider.id)}`;
         const workspaceResources = mocks.resources.filter((resource) => resource.type.startsWith("databricks:index/"));
         expect(workspaceResources).toHaveLength(4);
@@ -272,7 +272,7 @@ describe("critical path", () => {
 
     test("the credential, repo and notebook are created while the cluster is still being created", async () => {
         const { mocks, core } = await coreHolding(TYPES.cluster);
-        await Promise.all([core.gitCredential, core.repo!, core.notebook!].map((resource) => resolve(resource.id)));
+        await Promise.all([core.gitCredential!, core.repo!, core.notebook!].map((resource) => resolve(resource.id)));
         expect(mocks.ofType(TYPES.cluster)).toEqual([]);
         mocks.release();
         await resolve(core.cluster.id);

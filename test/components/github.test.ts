@@ -99,7 +99,7 @@ test("gitRemoteCommands", () => {
 describe("protect", () => {
     test("reaches every resource of the stack, in every mode, as the registrations carry it", async () => {
         const { mocks } = await evaluate({
-            config: createConfig({ gitCommit: SHA, protect: "true", workspace: "create", databricksAccountId: "0d9c1b2a-1234-4cde-8f00-123456789abc", databricksClientId: "sp", databricksClientSecret: "s", kedroInstall: "cluster" }),
+            config: createConfig({ gitCommit: SHA, protect: "true", workspace: "create", databricksAccountId: "0d9c1b2a-1234-4cde-8f00-123456789abc", databricksClientId: "sp", databricksClientSecret: "s", environmentUser: "alice@example.com", kedroInstall: "cluster" }),
             providerConfig: { "github:owner": "acme", "aws:region": "eu-west-1" },
         });
         expect(mocks.resources.length).toBeGreaterThanOrEqual(25);

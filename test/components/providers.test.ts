@@ -9,7 +9,7 @@ import { ACCOUNT_ID, CLIENT_SECRET, baseConfig, evaluate } from "../harness";
 
 const CREATE = {
     aws: {
-        config: { workspace: "create", databricksAccountId: ACCOUNT_ID, databricksClientId: "sp-client-id", databricksClientSecret: CLIENT_SECRET },
+        config: { workspace: "create", databricksAccountId: ACCOUNT_ID, databricksClientId: "sp-client-id", databricksClientSecret: CLIENT_SECRET, environmentUser: "alice@example.com" },
         providerConfig: { "aws:region": "eu-west-1" },
         authType: "oauth-m2m",
         providers: 2,

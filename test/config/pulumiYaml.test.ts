@@ -8,8 +8,11 @@ const root = join(__dirname, "..", "..");
 const project = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8"));
 const declared: Record<string, { type: string; default?: unknown; secret?: boolean; description?: string; items?: { type: string } }> = project.config;
 
-const REQUIRED = ["cloud", "gitUsername", "gitToken"];
+const REQUIRED = ["cloud", "gitToken"];
 const DERIVED = [
+    "gitUsername",
+    "environmentUser",
+    "environmentGroup",
     "gitCommit",
     "gitProvider",
     "nodeType",
@@ -63,6 +66,7 @@ test("static defaults equal the program's defaults", () => {
     expect(declared.spot).toMatchObject({ type: "boolean", default: DEFAULTS.spot });
     expect(declared.accessMode.default).toBe(DEFAULTS.accessMode);
     expect(declared.kedroInstall.default).toBe(DEFAULTS.kedroInstall);
+    expect(declared.gitCredential.default).toBe(DEFAULTS.gitCredential);
     expect(declared.workspace.default).toBe("existing");
     expect(declared.githubRepository.default).toBe("existing");
     expect(declared.protect).toMatchObject({ type: "boolean", default: false });

@@ -70,6 +70,7 @@ describe("defaults", () => {
             branch: "main",
             commit: undefined,
             awaitingFirstPush: false,
+            credential: "stack",
             username: "alice",
             repoName: "iris-databricks",
         });

@@ -31,7 +31,7 @@ test("existing is the default and needs nothing else", () => {
 });
 
 test.each([
-    ["aws", { databricksAccountId: ACCOUNT_ID, databricksClientId: "sp" }, { hasClientSecret: true, providerConfig: { awsRegion: "eu-west-1" } }, { region: "eu-west-1" }],
+    ["aws", { databricksAccountId: ACCOUNT_ID, databricksClientId: "sp", environmentUser: "alice@example.com" }, { hasClientSecret: true, providerConfig: { awsRegion: "eu-west-1" } }, { region: "eu-west-1" }],
     ["azure", {}, { providerConfig: { azureLocation: "westeurope" } }, { location: "westeurope" }],
     ["gcp", { databricksAccountId: ACCOUNT_ID }, { providerConfig: { gcpProject: "acme", gcpRegion: "europe-west1" } }, { project: "acme", region: "europe-west1" }],
 ] as const)("create on %s takes region, location and project from the provider's own config", (cloud, config, context, expected) => {

@@ -8,6 +8,7 @@ const create = (overrides: Record<string, string> = {}) =>
             databricksAccountId: ACCOUNT_ID,
             databricksClientId: "sp-client-id",
             databricksClientSecret: CLIENT_SECRET,
+            environmentUser: "alice@example.com",
             ...overrides,
         }),
         providerConfig: { "aws:region": "eu-west-1" },
@@ -84,7 +85,7 @@ describe("AWS workspace: create", () => {
 
     test("the environment's account credentials work in place of config", async () => {
         const { mocks } = await evaluate({
-            config: baseConfig("aws", { workspace: "create" }),
+            config: baseConfig("aws", { workspace: "create", environmentUser: "alice@example.com" }),
             env: { DATABRICKS_ACCOUNT_ID: ACCOUNT_ID, DATABRICKS_CLIENT_ID: "sp-from-env", DATABRICKS_CLIENT_SECRET: "from-env", AWS_REGION: "us-east-1" },
         });
         expect(plain(mocks.one("databricks:index/mwsWorkspaces:MwsWorkspaces").inputs)).toMatchObject({ accountId: ACCOUNT_ID, awsRegion: "us-east-1" });

@@ -1,0 +1,32 @@
+/**
+ * A service principal deploying with no person named for the single-user
+ * cluster. In a child process, as the engine runs the program: there the
+ * failed registrations are unhandled rejections that end the run.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { TYPES } from "../harness";
+
+const WORKSPACE_TYPES: string[] = [TYPES.cluster, TYPES.gitCredential, TYPES.repo, TYPES.notebook, TYPES.library, "databricks:index/permissions:Permissions"];
+
+function run(overrides: Record<string, string>): { registered: string[]; errors: string[] } {
+    // The run ends with registrations left pending, which Pulumi's exit hook reports; the first line is the record.
+    const { stdout } = spawnSync(process.execPath, [join(__dirname, "..", "fixtures", "deployAsServicePrincipal.js"), JSON.stringify(overrides)], { encoding: "utf8" });
+    return JSON.parse(stdout.split("\n")[0]);
+}
+
+test("with no person named, nothing in the workspace is created, and the error says how to name one", () => {
+    const { registered, errors } = run({ kedroInstall: "cluster" });
+    expect(registered.filter((type) => WORKSPACE_TYPES.includes(type))).toEqual([]);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+        expect(error).toContain("pulumi up runs as the service principal 6f1b2c3d-0000-4000-8000-00000000c1c1, which would own the SINGLE_USER cluster");
+        expect(error).toContain("pulumi config set environmentUser <you@example.com> --stack dev");
+    }
+});
+
+test("the same run with environmentUser set creates everything and fails nothing", () => {
+    const { registered, errors } = run({ environmentUser: "alice@example.com" });
+    expect(errors).toEqual([]);
+    expect(registered).toEqual(expect.arrayContaining([TYPES.cluster, TYPES.gitCredential, TYPES.repo, TYPES.notebook]));
+});
