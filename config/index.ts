@@ -43,6 +43,7 @@ export const PROJECT_KEYS = [
     "databricksAccountId",
     "databricksClientId",
     "databricksClientSecret",
+    "databricksGoogleServiceAccount",
     "githubRepository",
     "githubOwner",
     "githubRepositoryName",

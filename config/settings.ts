@@ -463,6 +463,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             clientSecretInPlaintext: ctx.clientSecretInPlaintext ?? false,
             configuredHost: ctx.databricksHostInConfig ? host : undefined,
             authType: ctx.databricksAuthType,
+            googleServiceAccount: get("databricksGoogleServiceAccount"),
             providerConfig: ctx.providerConfig ?? {},
         },
         cloud,

@@ -28,6 +28,8 @@ export type WorkspaceSettings =
           project?: string;
           /** The Databricks auth type of every provider the stack builds for the new workspace and its account. */
           authType: string;
+          /** GCP: an existing Google service account that is a Databricks account admin, impersonated instead of a new one. */
+          googleServiceAccount?: string;
       };
 
 /**
@@ -67,6 +69,8 @@ export interface WorkspaceInputs {
     configuredHost?: string;
     /** databricks:authType, or DATABRICKS_AUTH_TYPE. */
     authType?: string;
+    /** databricksGoogleServiceAccount. */
+    googleServiceAccount?: string;
     providerConfig: CloudProviderConfig;
 }
 
@@ -152,6 +156,18 @@ export function validateWorkspace(
             problem(required.key, undefined, `the ${CLOUD_PROFILES[cloud].label} ${required.key.split(":")[1]} to create the workspace in, e.g. ${required.example}${environmentHint(required.field)}`, `pulumi config set ${required.key} ${required.example} --stack ${ctx.stack}`);
         }
     }
+    if (inputs.googleServiceAccount !== undefined) {
+        if (cloud !== "gcp") {
+            problem(projectKey("databricksGoogleServiceAccount"), inputs.googleServiceAccount, "no value unless cloud is gcp", `pulumi config rm databricksGoogleServiceAccount --stack ${ctx.stack}`);
+        } else if (!/^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\.iam\.gserviceaccount\.com$/.test(inputs.googleServiceAccount)) {
+            problem(
+                projectKey("databricksGoogleServiceAccount"),
+                inputs.googleServiceAccount,
+                "a Google service account e-mail, <name>@<project>.iam.gserviceaccount.com, that is a Databricks account admin",
+                configSetCommand(projectKey("databricksGoogleServiceAccount"), "<name>@<project>.iam.gserviceaccount.com", ctx.stack),
+            );
+        }
+    }
     const authTypes = WORKSPACE_AUTH_TYPES[cloud];
     const authType = inputs.authType?.trim() || authTypes[0];
     if (!authTypes.includes(authType)) {
@@ -175,6 +191,7 @@ export function validateWorkspace(
             location: cloud === "azure" ? providerConfig.azureLocation : undefined,
             project: cloud === "gcp" ? providerConfig.gcpProject : undefined,
             authType,
+            googleServiceAccount: cloud === "gcp" ? inputs.googleServiceAccount : undefined,
         },
         problems,
     };

@@ -14,6 +14,14 @@ export function gcpServiceAccountId(workspaceName: string): string {
     return `${base || "kedro"}${suffix}`.padEnd(6, "x");
 }
 
+/** A custom role id unique to the workspace: letters, digits, `_` and `.`, 3 to 64 characters. */
+export function gcpCustomRoleId(workspaceName: string): string {
+    return `databricksWorkspaceCreator_${workspaceName.replace(/[^A-Za-z0-9]+/g, "_")}`.slice(0, 64).replace(/_+$/, "");
+}
+
+/** Google documents IAM changes as usually visible within 60 seconds, and up to 7 minutes at worst. */
+export const GCP_IAM_PROPAGATION_SECONDS = 90;
+
 /** IAM member string for an identity's email: service accounts differ from users. */
 export function gcpMemberFor(email: string): string {
     return email.endsWith(".gserviceaccount.com") ? `serviceAccount:${email}` : `user:${email}`;

@@ -108,6 +108,8 @@ function computedState(args: pulumi.runtime.MockResourceArgs, id: string): Recor
             return { workspaceUrl: `adb-${id}.7.azuredatabricks.net` };
         case "github:index/repository:Repository":
             return { httpCloneUrl: `https://github.com/acme/${args.inputs.name}.git`, fullName: `acme/${args.inputs.name}` };
+        case "gcp:projects/iAMCustomRole:IAMCustomRole":
+            return { name: `projects/${args.inputs.project}/roles/${args.inputs.roleId}` };
         case "gcp:serviceaccount/account:Account":
             return { email: `${args.inputs.accountId}@${args.inputs.project}.iam.gserviceaccount.com`, name: `projects/${args.inputs.project}/serviceAccounts/${args.inputs.accountId}` };
         default:

@@ -2,24 +2,53 @@ import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "../databricks";
 // Each GCP resource from its own module: a service's index loads all of its resources' types.
 import { getClientOpenIdUserInfoOutput } from "@pulumi/gcp/organizations/getClientOpenIdUserInfo";
+import { IAMCustomRole } from "@pulumi/gcp/projects/iamcustomRole";
 import { IAMMember as ProjectIamMember } from "@pulumi/gcp/projects/iammember";
 import { Account as ServiceAccount } from "@pulumi/gcp/serviceaccount/account";
 import { IAMMember as ServiceAccountIamMember } from "@pulumi/gcp/serviceaccount/iammember";
-import { gcpMemberFor, gcpServiceAccountId } from "../../lib/workspaceNaming";
+import { GCP_IAM_PROPAGATION_SECONDS, gcpCustomRoleId, gcpMemberFor, gcpServiceAccountId } from "../../lib/workspaceNaming";
+import { PropagationDelay } from "../propagationDelay";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
 
 export const GCP_ACCOUNTS_HOST = "https://accounts.gcp.databricks.com";
 
-/** Project roles the workspace creator needs: networks and GKE (editor), and the IAM Databricks sets up. */
-export const WORKSPACE_CREATOR_ROLES = ["roles/editor", "roles/iam.roleAdmin", "roles/iam.securityAdmin"] as const;
+/**
+ * What Databricks documents for the workspace creator in a single project with
+ * a Databricks-managed VPC: the workspace-project set and the VPC-project set
+ * (the provider's gcp_crossaccount_policy and gcp_vpc_policy data sources,
+ * which this provider version lacks), instead of roles/editor.
+ */
+export const WORKSPACE_CREATOR_PERMISSIONS = [
+    "compute.firewalls.create",
+    "compute.firewalls.get",
+    "compute.networks.get",
+    "compute.networks.updatePolicy",
+    "compute.projects.get",
+    "iam.roles.create",
+    "iam.roles.delete",
+    "iam.roles.get",
+    "iam.roles.update",
+    "iam.serviceAccounts.create",
+    "iam.serviceAccounts.get",
+    "iam.serviceAccounts.getIamPolicy",
+    "iam.serviceAccounts.setIamPolicy",
+    "resourcemanager.projects.get",
+    "resourcemanager.projects.getIamPolicy",
+    "resourcemanager.projects.setIamPolicy",
+    "serviceusage.services.enable",
+    "serviceusage.services.get",
+    "serviceusage.services.list",
+] as const;
 
 /**
- * A Databricks workspace on GCP. A Google service account creates it, through
- * an account-level provider that impersonates that account; the identity that
- * runs Pulumi may impersonate it.
+ * A Databricks workspace on GCP, created through an account-level provider
+ * that impersonates a Google service account: a new one with Databricks'
+ * custom role (which must then be made an account admin once), or an existing
+ * account admin named by databricksGoogleServiceAccount.
  */
 export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements CreatedWorkspace {
-    readonly serviceAccount: ServiceAccount;
+    /** The service account the stack created; none when an existing one is impersonated. */
+    readonly serviceAccount?: ServiceAccount;
     readonly accountProvider: databricks.Provider;
     readonly workspace: databricks.MwsWorkspaces;
     readonly provider: databricks.Provider;
@@ -32,31 +61,46 @@ export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements 
         const project = workspace.project!;
         const parent = { parent: this };
 
-        this.serviceAccount = new ServiceAccount(
-            `${name}-creator`,
-            { accountId: gcpServiceAccountId(workspace.name), displayName: `Databricks workspace creator for ${workspace.name}`, project },
-            parent,
-        );
-        this.serviceAccountEmail = this.serviceAccount.email;
-        const roleBindings = WORKSPACE_CREATOR_ROLES.map(
-            (role) =>
-                new ProjectIamMember(
-                    `${name}-creator-${role.split("/")[1].replace(/\./g, "-")}`,
-                    { project, role, member: pulumi.interpolate`serviceAccount:${this.serviceAccount.email}` },
+        let ready: pulumi.Resource[] = [];
+        if (workspace.googleServiceAccount) {
+            this.serviceAccountEmail = pulumi.output(workspace.googleServiceAccount);
+        } else {
+            this.serviceAccount = new ServiceAccount(
+                `${name}-creator`,
+                { accountId: gcpServiceAccountId(workspace.name), displayName: `Databricks workspace creator for ${workspace.name}`, project },
+                parent,
+            );
+            this.serviceAccountEmail = this.serviceAccount.email;
+            const role = new IAMCustomRole(
+                `${name}-creator-role`,
+                { project, roleId: gcpCustomRoleId(workspace.name), title: `Databricks workspace creator (${workspace.name})`, permissions: [...WORKSPACE_CREATOR_PERMISSIONS] },
+                parent,
+            );
+            const roleBinding = new ProjectIamMember(
+                `${name}-creator-binding`,
+                { project, role: role.name, member: pulumi.interpolate`serviceAccount:${this.serviceAccount.email}` },
+                parent,
+            );
+            const deployer = getClientOpenIdUserInfoOutput(parent);
+            const impersonation = new ServiceAccountIamMember(
+                `${name}-creator-impersonation`,
+                { serviceAccountId: this.serviceAccount.name, role: "roles/iam.serviceAccountTokenCreator", member: deployer.email.apply(gcpMemberFor) },
+                parent,
+            );
+            // Impersonating a service account, or using its role, in the seconds after the grant fails: wait once.
+            ready = [
+                new PropagationDelay(
+                    `${name}-iam-propagation`,
+                    { seconds: GCP_IAM_PROPAGATION_SECONDS, triggers: [this.serviceAccount.email, roleBinding.id, impersonation.id] },
                     parent,
                 ),
-        );
-        const deployer = getClientOpenIdUserInfoOutput(parent);
-        const impersonation = new ServiceAccountIamMember(
-            `${name}-creator-impersonation`,
-            { serviceAccountId: this.serviceAccount.name, role: "roles/iam.serviceAccountTokenCreator", member: deployer.email.apply(gcpMemberFor) },
-            parent,
-        );
+            ];
+        }
 
         this.accountProvider = new databricks.Provider(
             `${name}-account`,
-            { host: GCP_ACCOUNTS_HOST, accountId: workspace.accountId, authType: workspace.authType, googleServiceAccount: this.serviceAccount.email },
-            { parent: this, dependsOn: [impersonation, ...roleBindings] },
+            { host: GCP_ACCOUNTS_HOST, accountId: workspace.accountId, authType: workspace.authType, googleServiceAccount: this.serviceAccountEmail },
+            { parent: this, dependsOn: ready },
         );
         this.workspace = new databricks.MwsWorkspaces(
             name,
@@ -72,7 +116,7 @@ export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements 
         // The service account created the workspace, which makes it a workspace admin.
         this.provider = new databricks.Provider(
             `${name}-workspace`,
-            { host: this.workspaceUrl, authType: workspace.authType, googleServiceAccount: this.serviceAccount.email },
+            { host: this.workspaceUrl, authType: workspace.authType, googleServiceAccount: this.serviceAccountEmail },
             parent,
         );
         this.registerOutputs({ workspaceUrl: this.workspaceUrl, workspaceId: this.workspace.workspaceId, serviceAccountEmail: this.serviceAccountEmail });
