@@ -122,3 +122,14 @@ describe.each(["dev", "prod"])("Pulumi.%s.yaml", (stack) => {
         expect(stackSettings(stack).stack).toBe(stack);
     });
 });
+
+test("the README sets array keys only in forms the CLI accepts: item by item with --path, never as a JSON string", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const arrayKeys = Object.entries(declared).filter(([, declaration]) => declaration.type === "array").map(([key]) => key);
+    expect(arrayKeys).toContain("kedroPackages");
+    for (const key of arrayKeys) {
+        // `pulumi config set kedroPackages '["…"]'` stores a string, which the CLI refuses for an array key.
+        expect(readme).not.toMatch(new RegExp(`pulumi config set (--\\S+ )*${key} ['"]?\\[`));
+        expect(readme).toContain(`pulumi config set --path '${key}[0]'`);
+    }
+});
