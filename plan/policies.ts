@@ -56,26 +56,25 @@ function optionsOf(resource: PolicyResource): analyzer.AnalyzerResourceOptions {
     return options;
 }
 
+/** What the engine tells an analyzer about one resource; AnalyzeRequest and AnalyzerResource carry the same fields. */
+function describe<M extends analyzer.AnalyzeRequest | analyzer.AnalyzerResource>(message: M, resource: PolicyResource): M {
+    message.setType(resource.type);
+    message.setName(resource.name);
+    message.setUrn(resource.urn);
+    message.setProperties(structOf(resource.props));
+    message.setOptions(optionsOf(resource));
+    return message;
+}
+
 export function analyzeRequest(resource: PolicyResource): analyzer.AnalyzeRequest {
-    const request = new analyzer.AnalyzeRequest();
-    request.setType(resource.type);
-    request.setName(resource.name);
-    request.setUrn(resource.urn);
-    request.setProperties(structOf(resource.props));
-    request.setOptions(optionsOf(resource));
-    return request;
+    return describe(new analyzer.AnalyzeRequest(), resource);
 }
 
 export function analyzeStackRequest(resources: PolicyResource[]): analyzer.AnalyzeStackRequest {
     const request = new analyzer.AnalyzeStackRequest();
     request.setResourcesList(
         resources.map((resource) => {
-            const entry = new analyzer.AnalyzerResource();
-            entry.setType(resource.type);
-            entry.setName(resource.name);
-            entry.setUrn(resource.urn);
-            entry.setProperties(structOf(resource.props));
-            entry.setOptions(optionsOf(resource));
+            const entry = describe(new analyzer.AnalyzerResource(), resource);
             if (resource.parent) entry.setParent(resource.parent);
             return entry;
         }),
