@@ -43,6 +43,8 @@ async function main() {
             [`${p}databricksAccountId`]: "0d9c1b2a-1234-4cde-8f00-123456789abc",
             [`${p}databricksClientId`]: "bench-client",
             [`${p}databricksClientSecret`]: "bench-secret",
+            // On AWS the account service principal deploys: someone must own the single-user cluster.
+            [`${p}environmentUser`]: "bench@example.com",
             "aws:region": "eu-west-1",
             "azure-native:location": "westeurope",
             "gcp:project": "bench-project",

@@ -12,7 +12,10 @@ export interface PlanReport extends Plan {
 const KEY_PROPERTIES: Record<string, string[]> = {
     "databricks:index/cluster:Cluster": ["clusterName", "sparkVersion", "nodeTypeId", "driverNodeTypeId", "numWorkers", "autoterminationMinutes", "dataSecurityMode", "awsAttributes", "azureAttributes", "gcpAttributes", "noWait"],
     "databricks:index/gitCredential:GitCredential": ["name", "gitProvider", "gitUsername", "personalAccessToken"],
-    "databricks:index/repo:Repo": ["url", "branch", "path", "gitProvider"],
+    "databricks:index/repo:Repo": ["url", "branch", "commitHash", "path", "gitProvider"],
+    "databricks:index/permissions:Permissions": ["clusterId", "notebookPath", "repoId", "accessControls"],
+    // A PropagationDelay: its serialized provider code is no reviewer's business.
+    "pulumi-nodejs:dynamic:Resource": ["seconds", "triggers"],
     "databricks:index/notebook:Notebook": ["path", "language", "format"],
     "databricks:index/library:Library": ["pypi"],
     "pulumi:providers:databricks": ["host", "authType", "accountId", "clientId", "clientSecret", "googleServiceAccount", "azureWorkspaceResourceId"],

@@ -97,6 +97,23 @@ describe("npm run plan", () => {
         }
     });
 
+    test("a GCP workspace: create plan shows the IAM wait by its seconds and triggers, not its serialized provider code", () => {
+        const gcp =
+            "config:\n  databricks-kedro-stack:cloud: gcp\n  databricks-kedro-stack:workspace: create\n  databricks-kedro-stack:databricksAccountId: 0d9c1b2a-1234-4cde-8f00-123456789abc\n" +
+            "  gcp:project: acme-data\n  gcp:region: europe-west1\n  databricks-kedro-stack:gitUrl: https://github.com/acme/iris.git\n  databricks-kedro-stack:gitUsername: bot\n";
+        const dir = projectWith({ gcp });
+        try {
+            const { code, stdout } = plan(["--stack", "gcp", "--root", dir]);
+            expect(code).toBe(0);
+            expect(stdout).toMatch(/\+ pulumi-nodejs:dynamic:Resource kedro-workspace-iam-propagation .*\n {4}seconds=90\n {4}triggers=\[/);
+            expect(stdout).toMatch(/\+ gcp:projects\/iAMCustomRole:IAMCustomRole/);
+            expect(stdout).not.toContain("__provider");
+            expect(stdout).toMatch(/authType=google-id/);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     test("--base shows each changed property between two git refs, with the policy it breaks", () => {
         const dir = projectWith({ prod: STACK("  databricks-kedro-stack:spot: false\n") });
         try {
