@@ -5,7 +5,7 @@
  */
 import type { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { CLOUDS, CLOUD_PROFILES, type Cloud, awsNeedsEbs } from "../config/clouds";
-import { endOfSupportWarning } from "../lib/runtime";
+import { endOfSupportWarning, findLtsRelease } from "../lib/runtime";
 
 export const PACK_NAME = "databricks-kedro-guardrails";
 
@@ -13,9 +13,12 @@ export const TYPES = {
     cluster: "databricks:index/cluster:Cluster",
     githubRepository: "github:index/repository:Repository",
     s3Bucket: "aws:s3/bucket:Bucket",
+    s3BucketV2: "aws:s3/bucketV2:BucketV2",
     s3PublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
     s3Encryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    s3EncryptionV2: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
     azureWorkspace: "azure-native:databricks:Workspace",
+    azureClassicWorkspace: "azure:databricks/workspace:Workspace",
 } as const;
 
 /** Each cloud's allow-list starts with the tutorial's worker type. */
@@ -54,12 +57,12 @@ export function configDefaults(schema: ConfigSchema | undefined): Record<string,
  * engine passed, so a policy never reads an unset limit as "no limit".
  */
 function onType<C extends object = Record<string, never>>(
-    type: string,
+    type: string | readonly string[],
     schema: ConfigSchema | undefined,
     validate: (props: Record<string, any>, config: C, args: ResourceValidationArgs, report: ReportViolation) => void,
 ) {
     return (args: ResourceValidationArgs, report: ReportViolation) => {
-        if (args.type === type) validate(args.props, { ...configDefaults(schema), ...args.getConfig<object>() } as C, args, report);
+        if ((typeof type === "string" ? [type] : type).includes(args.type)) validate(args.props, { ...configDefaults(schema), ...args.getConfig<object>() } as C, args, report);
     };
 }
 
@@ -84,11 +87,17 @@ export const spotWorkers: ResourceValidationPolicy = {
     configSchema: spotWorkersSchema,
     validateResource: onType<{ allowOnDemandStacks: string[] }>(TYPES.cluster, spotWorkersSchema, (props, { allowOnDemandStacks }, args, report) => {
         const stack = stackOf(args.urn);
-        if (allowOnDemandStacks.includes(stack) || props.numWorkers === 0) return;
+        // Single-node: only a driver, which is on-demand anyway. An autoscale range has workers whatever numWorkers says.
+        if (allowOnDemandStacks.includes(stack) || (props.numWorkers === 0 && !props.autoscale)) return;
         const cloud = clusterCloud(props);
-        const availability = cloud ? props[CLOUD_PROFILES[cloud].attributesArg].availability : undefined;
+        const attributes = cloud ? props[CLOUD_PROFILES[cloud].attributesArg] : undefined;
+        const availability = attributes?.availability;
+        const notListed = `stack "${stack}" is not in allowOnDemandStacks (${allowOnDemandStacks.join(", ") || "none"})`;
         if (!SPOT_AVAILABILITY.includes(availability)) {
-            report(`workers run ${availability ?? "with no availability set"}, not spot or preemptible; stack "${stack}" is not in allowOnDemandStacks (${allowOnDemandStacks.join(", ") || "none"}).`);
+            report(`workers run ${availability ?? "with no availability set"}, not spot or preemptible; ${notListed}.`);
+        } else if ((attributes?.firstOnDemand ?? 0) > 1) {
+            // firstOnDemand counts the driver: above 1, workers run on-demand too, whatever the availability says.
+            report(`firstOnDemand is ${attributes.firstOnDemand}: the first ${attributes.firstOnDemand - 1} worker(s) run on-demand, not spot; at most 1 (the driver); ${notListed}.`);
         }
     }),
 };
@@ -133,6 +142,9 @@ export const nodeTypes: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     configSchema: nodeTypesSchema,
     validateResource: onType<Record<Cloud, string[]>>(TYPES.cluster, nodeTypesSchema, (props, config, _args, report) => {
+        for (const key of ["instancePoolId", "driverInstancePoolId"]) {
+            if (props[key] !== undefined) report(`${key} is set: the pool decides the node type, which no allow-list can check here; use nodeTypeId and driverNodeTypeId.`);
+        }
         const cloud = clusterCloud(props);
         if (!cloud) return report("the cluster has no awsAttributes, azureAttributes or gcpAttributes, so its cloud's allow-list cannot be applied.");
         const allowed = config[cloud];
@@ -169,7 +181,9 @@ export const supportedRuntime: ResourceValidationPolicy = {
     description: "The Databricks runtime is not past its end of support.",
     enforcementLevel: "advisory",
     validateResource: onType(TYPES.cluster, undefined, (props, _config, _args, report) => {
-        const warning = endOfSupportWarning(String(props.sparkVersion ?? ""), policyClock());
+        const sparkVersion = String(props.sparkVersion ?? "");
+        if (!findLtsRelease(sparkVersion)) return report(`sparkVersion ${sparkVersion || "(unset)"} is not a known LTS runtime, so its support cannot be confirmed; use an LTS such as 15.4.x-scala2.12.`);
+        const warning = endOfSupportWarning(sparkVersion, policyClock());
         if (warning) report(warning);
     }),
 };
@@ -179,7 +193,11 @@ export const githubRepositorySafe: ResourceValidationPolicy = {
     description: "The Kedro project's GitHub repository is private and is archived, not deleted, on destroy.",
     enforcementLevel: "mandatory",
     validateResource: onType(TYPES.githubRepository, undefined, (props, _config, _args, report) => {
-        if (props.visibility !== "private" && props.private !== true) report(`visibility is ${props.visibility ?? "unset"}; the repository must be private.`);
+        // visibility wins over the deprecated private flag when both are set, so each must say private.
+        const visibility = props.visibility;
+        if ((visibility !== undefined && visibility !== "private") || props.private === false || (visibility === undefined && props.private !== true)) {
+            report(`visibility is ${visibility ?? "unset"} and private is ${props.private ?? "unset"}; the repository must be private.`);
+        }
         if (props.archiveOnDestroy !== true) report("archiveOnDestroy is not true: pulumi destroy would delete the repository and its code.");
     }),
 };
@@ -189,17 +207,18 @@ export const s3RootBucketSecure: StackValidationPolicy = {
     description: "Every S3 bucket blocks all public access and is encrypted.",
     enforcementLevel: "mandatory",
     validateStack: (args, report) => {
-        const ofType = (type: string) => args.resources.filter((resource) => resource.type === type);
+        const ofType = (...types: string[]) => args.resources.filter((resource) => types.includes(resource.type));
         const blocks = ofType(TYPES.s3PublicAccessBlock);
-        const encryptions = ofType(TYPES.s3Encryption);
+        const encryptions = ofType(TYPES.s3Encryption, TYPES.s3EncryptionV2);
         const flags = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
-        for (const bucket of ofType(TYPES.s3Bucket)) {
+        for (const bucket of ofType(TYPES.s3Bucket, TYPES.s3BucketV2)) {
             const ids = [bucket.props.bucket, bucket.props.id].filter(Boolean);
-            const block = blocks.find((resource) => ids.includes(resource.props.bucket));
-            if (!block) report(`bucket ${bucket.name} has no public access block.`, bucket.urn);
-            else {
+            // Every block on the bucket counts: the last one applied wins, so one open block opens it.
+            const own = blocks.filter((resource) => ids.includes(resource.props.bucket));
+            if (own.length === 0) report(`bucket ${bucket.name} has no public access block.`, bucket.urn);
+            for (const block of own) {
                 const open = flags.filter((flag) => block.props[flag] !== true);
-                if (open.length > 0) report(`bucket ${bucket.name}'s public access block leaves ${open.join(", ")} off.`, block.urn);
+                if (open.length > 0) report(`bucket ${bucket.name}'s public access block ${block.name} leaves ${open.join(", ")} off.`, block.urn);
             }
             if (!encryptions.some((resource) => ids.includes(resource.props.bucket))) {
                 report(`bucket ${bucket.name} has no server-side encryption configuration.`, bucket.urn);
@@ -212,8 +231,10 @@ export const azureNoPublicIp: ResourceValidationPolicy = {
     name: "azure-no-public-ip",
     description: "An Azure Databricks workspace uses secure cluster connectivity (no public IP).",
     enforcementLevel: "mandatory",
-    validateResource: onType(TYPES.azureWorkspace, undefined, (props, _config, _args, report) => {
-        if (props.parameters?.enableNoPublicIp?.value !== true) report("parameters.enableNoPublicIp is not true: cluster nodes would get public IPs.");
+    validateResource: onType([TYPES.azureWorkspace, TYPES.azureClassicWorkspace], undefined, (props, _config, args, report) => {
+        if (args.type === TYPES.azureClassicWorkspace) {
+            if (props.customParameters?.noPublicIp !== true) report("customParameters.noPublicIp is not true: cluster nodes would get public IPs.");
+        } else if (props.parameters?.enableNoPublicIp?.value !== true) report("parameters.enableNoPublicIp is not true: cluster nodes would get public IPs.");
     }),
 };
 

@@ -56,7 +56,7 @@ describe.each<[string, ResourceValidationPolicy, string, Record<string, unknown>
     ["node-types: Azure node on AWS", nodeTypes, CLUSTER, goodCluster, { nodeTypeId: "Standard_DS3_v2" }, /nodeTypeId Standard_DS3_v2 is not in the aws allow-list/],
     ["supported-runtime", supportedRuntime, CLUSTER, goodCluster, { sparkVersion: "11.3.x-scala2.12" }, /11\.3 LTS .*end of support/],
     ["aws-cluster-disk: m4.large without EBS", awsClusterDisk, CLUSTER, goodCluster, { awsAttributes: { availability: "SPOT_WITH_FALLBACK" } }, /m4\.large has no instance store, and awsAttributes\.ebsVolumeCount is unset/],
-    ["github-repository-safe: public", githubRepositorySafe, "github:index/repository:Repository", { visibility: "private", archiveOnDestroy: true }, { visibility: "public" }, /visibility is public; the repository must be private/],
+    ["github-repository-safe: public", githubRepositorySafe, "github:index/repository:Repository", { visibility: "private", archiveOnDestroy: true }, { visibility: "public" }, /visibility is public and private is unset; the repository must be private/],
     ["github-repository-safe: deleted on destroy", githubRepositorySafe, "github:index/repository:Repository", { visibility: "private", archiveOnDestroy: true }, { archiveOnDestroy: false }, /would delete the repository/],
     ["azure-no-public-ip", azureNoPublicIp, "azure-native:databricks:Workspace", { parameters: { enableNoPublicIp: { value: true } } }, { parameters: {} }, /enableNoPublicIp is not true/],
 ])("%s", (_label, policy, type, passing, change, message) => {
@@ -120,5 +120,68 @@ describe("s3-root-bucket-secure", () => {
     test("reports a missing block and missing encryption", async () => {
         expect(await run([bucket])).toEqual(["bucket root has no public access block.", "bucket root has no server-side encryption configuration."]);
     });
-    test("reports flags left off", async () => expect(await run([bucket, block({ ...all, restrictPublicBuckets: false }), encryption])).toEqual(["bucket root's public access block leaves restrictPublicBuckets off."]));
+    test("reports flags left off", async () => expect(await run([bucket, block({ ...all, restrictPublicBuckets: false }), encryption])).toEqual(["bucket root's public access block pab leaves restrictPublicBuckets off."]));
+});
+
+describe("no bypass", () => {
+    const withAttributes = (attributes: object, extra: object = {}) => ({ ...goodCluster, awsAttributes: { ...goodCluster.awsAttributes, ...attributes }, ...extra });
+
+    test("spot availability with firstOnDemand above 1 puts workers on-demand: refused", async () => {
+        expect(await check(spotWorkers, CLUSTER, withAttributes({ firstOnDemand: 100 }))).toEqual([expect.stringMatching(/^firstOnDemand is 100: the first 99 worker\(s\) run on-demand/)]);
+        expect(await check(spotWorkers, CLUSTER, withAttributes({ firstOnDemand: 1 }))).toEqual([]);
+        expect(await check(spotWorkers, CLUSTER, withAttributes({ firstOnDemand: 100 }), "prod")).toEqual([]);
+    });
+
+    test("numWorkers 0 with an on-demand autoscale range is not single-node: refused", async () => {
+        const cluster = { ...goodCluster, numWorkers: 0, autoscale: { minWorkers: 1, maxWorkers: 4 }, awsAttributes: { availability: "ON_DEMAND" } };
+        expect(await check(spotWorkers, CLUSTER, cluster)).toEqual([expect.stringContaining("workers run ON_DEMAND")]);
+    });
+
+    test("a pool-based cluster, whose node type the policy cannot see, is refused", async () => {
+        expect(await check(nodeTypes, CLUSTER, { ...goodCluster, nodeTypeId: undefined, driverNodeTypeId: undefined, instancePoolId: "pool-1" })).toEqual([
+            expect.stringContaining("instancePoolId is set: the pool decides the node type"),
+        ]);
+    });
+
+    test("visibility public with private true is public: refused", async () => {
+        expect(await check(githubRepositorySafe, "github:index/repository:Repository", { visibility: "public", private: true, archiveOnDestroy: true })).toEqual([
+            expect.stringContaining("visibility is public and private is true"),
+        ]);
+        expect(await check(githubRepositorySafe, "github:index/repository:Repository", { private: false, archiveOnDestroy: true })).toHaveLength(1);
+        expect(await check(githubRepositorySafe, "github:index/repository:Repository", { private: true, archiveOnDestroy: true })).toEqual([]);
+    });
+
+    test("the classic azure provider's workspace is checked too", async () => {
+        const type = "azure:databricks/workspace:Workspace";
+        expect(await check(azureNoPublicIp, type, { customParameters: { noPublicIp: false } })).toEqual([expect.stringContaining("customParameters.noPublicIp is not true")]);
+        expect(await check(azureNoPublicIp, type, { customParameters: { noPublicIp: true } })).toEqual([]);
+    });
+
+    test("a runtime missing from the LTS table is not taken as supported", async () => {
+        expect(await check(supportedRuntime, CLUSTER, { ...goodCluster, sparkVersion: "15.3.x-scala2.12" })).toEqual([expect.stringContaining("15.3.x-scala2.12 is not a known LTS runtime")]);
+    });
+
+    describe("s3-root-bucket-secure", () => {
+        const all = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
+        const resource = (type: string, name: string, props: Record<string, unknown>) => ({ type, name, urn: `urn:pulumi:dev::p::${type}::${name}`, props });
+        const run = async (resources: ReturnType<typeof resource>[]) => (await evaluatePolicies(resources, [s3RootBucketSecure]))[0].violations.map((violation) => violation.message);
+        const block = (name: string, flags: object) => resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name, { bucket: "root-1", ...flags });
+
+        test("BucketV2 buckets and V2 encryption count", async () => {
+            expect(await run([resource("aws:s3/bucketV2:BucketV2", "v2", { bucket: "root-1" })])).toEqual([
+                "bucket v2 has no public access block.",
+                "bucket v2 has no server-side encryption configuration.",
+            ]);
+            const encryption = resource("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "enc", { bucket: "root-1" });
+            expect(await run([resource("aws:s3/bucketV2:BucketV2", "v2", { bucket: "root-1" }), block("pab", all), encryption])).toEqual([]);
+        });
+
+        test("a second, open public access block is caught", async () => {
+            const encryption = resource("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "enc", { bucket: "root-1" });
+            const open = { blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false };
+            expect(await run([resource("aws:s3/bucket:Bucket", "root", { bucket: "root-1" }), block("pab", all), block("pab-open", open), encryption])).toEqual([
+                "bucket root's public access block pab-open leaves blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets off.",
+            ]);
+        });
+    });
 });
