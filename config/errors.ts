@@ -1,4 +1,5 @@
 import { RunError } from "@pulumi/pulumi/errors";
+import { redact } from "../lib/redact";
 
 export const PROJECT = "databricks-kedro-stack";
 
@@ -44,14 +45,24 @@ export function describeProblem(problem: ConfigProblem): string {
 
 /** A RunError, so Pulumi prints the message without a stack trace. */
 export class ConfigError extends RunError {
+    /** The problems, every credential in them masked: they reach terminals, CI logs and PR comments. */
+    readonly problems: readonly ConfigProblem[];
+
     constructor(
         readonly stack: string,
-        readonly problems: readonly ConfigProblem[],
+        given: readonly ConfigProblem[],
     ) {
+        const problems = given.map((problem) => ({
+            key: problem.key,
+            value: problem.value === undefined ? undefined : redact(problem.value),
+            allowed: redact(problem.allowed),
+            fix: redact(problem.fix),
+        }));
         super(
             `Invalid configuration for stack "${stack}" (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
                 problems.map((problem) => `  - ${describeProblem(problem)}`).join("\n"),
         );
         this.name = "ConfigError";
+        this.problems = problems;
     }
 }

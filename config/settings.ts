@@ -4,6 +4,7 @@ import { GIT_PROVIDERS, type GitProvider, INFERRED_GIT_HOSTS, canonicalGitProvid
 import { defaultKedroPackages, kedroFitsPython, kedroLinesFor } from "../lib/kedro";
 import type { EnvironmentPeople } from "../lib/people";
 import { endOfSupportWarning, findLtsRelease } from "../lib/runtime";
+import { looksLikeCredential, redact } from "../lib/redact";
 import { type CloudProviderConfig, type WorkspaceSettings, validateWorkspace } from "./workspace";
 
 export const ACCESS_MODES = ["SINGLE_USER", "NONE"] as const;
@@ -119,7 +120,10 @@ const an = (label: string) => `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label}`;
 
 /** One PEP 508 requirement without markers or URLs: name, optional extras, optional version clauses. */
 const REQUIREMENT =
-    /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:\[[A-Za-z0-9._-]+(?:\s*,\s*[A-Za-z0-9._-]+)*\])?(?:\s*(?:===|==|~=|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+(?:\s*,\s*(?:===|==|~=|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+)*)?$/;
+    /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:\[[A-Za-z0-9._-]+(?:[ \t]*,[ \t]*[A-Za-z0-9._-]+)*\])?(?:[ \t]*(?:===|==|~=|!=|<=|>=|<|>)[ \t]*[A-Za-z0-9.*+!_-]+(?:[ \t]*,[ \t]*(?:===|==|~=|!=|<=|>=|<|>)[ \t]*[A-Za-z0-9.*+!_-]+)*)?$/;
+
+/** Line breaks, ANSI escapes and other control characters: no config value may hold one. */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 export function isRequirementSpecifier(spec: string): boolean {
     return REQUIREMENT.test(spec);
@@ -129,23 +133,43 @@ export function requirementName(spec: string): string {
     return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/[._]+/g, "-");
 }
 
+/**
+ * One segment of a workspace path the notebook may name: letters, digits and
+ * `. _ @ + -` (user names are e-mails). No spaces, quotes, `{ }` or `$`:
+ * IPython expands `{…}` and `$name` in a line magic's arguments, so a path
+ * rendered into `%reload_kedro` must not be able to hold code.
+ */
+const SAFE_SEGMENT = /^[A-Za-z0-9._@+-]{1,128}$/;
+const safeSegment = (part: string) => SAFE_SEGMENT.test(part) && part !== "." && part !== "..";
+
 /** `/Repos/<folder>/<name>`, the only place Databricks puts a Repo. */
 export function isRepoPath(path: string): boolean {
     const parts = path.split("/");
-    return (
-        parts.length === 4 &&
-        parts[0] === "" &&
-        parts[1] === "Repos" &&
-        parts.slice(2).every((part) => part.length > 0 && part !== "." && part !== ".." && !/\s/.test(part))
-    );
+    return parts.length === 4 && parts[0] === "" && parts[1] === "Repos" && parts.slice(2).every(safeSegment);
 }
 
-/** An absolute workspace path outside /Repos, with no empty, `.` or `..` segments. */
+/** An absolute workspace path outside /Repos, of safe segments, at most 512 characters. */
 export function isNotebookPath(path: string): boolean {
-    if (!path.startsWith("/") || path.endsWith("/")) return false;
+    if (!path.startsWith("/") || path.endsWith("/") || path.length > 512) return false;
     const parts = path.slice(1).split("/");
     if (parts[0] === "Repos" || (parts[0] === "Workspace" && parts[1] === "Repos")) return false;
-    return parts.every((part) => part.length > 0 && part !== "." && part !== ".." && !/[\u0000-\u001f]/.test(part));
+    return parts.every(safeSegment);
+}
+
+/** A user name at a Git provider or in a workspace (often an e-mail or an id): no spaces, quotes, pipes or markup. */
+export const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,254}$/;
+/** A GitHub user or organisation: letters, digits and single inner hyphens, at most 39 characters. */
+export const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+/** A workspace group name: may hold spaces and parentheses, never pipes, quotes or markup. */
+export const GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._@+()-]{0,254}$/;
+
+/**
+ * Whether a path names its stack, as a segment or a hyphenated part of one
+ * (`/Repos/team/iris-dev`, `/Shared/dev/iris-run`): a review stack copied
+ * from dev must never write, and on destroy delete, dev's Repo or notebook.
+ */
+export function pathNamesStack(path: string, stack: string): boolean {
+    return path.split("/").some((part) => part === stack || part.startsWith(`${stack}-`) || part.endsWith(`-${stack}`) || part.includes(`-${stack}-`));
 }
 
 /** A branch name Git accepts (git check-ref-format, simplified). */
@@ -160,6 +184,15 @@ export function isBranchName(branch: string): boolean {
         !branch.endsWith(".lock") &&
         !branch.startsWith("-")
     );
+}
+
+/** decodeURIComponent, or undefined for a malformed escape (which would throw URIError). */
+function decodeSafely(value: string): string | undefined {
+    try {
+        return decodeURIComponent(value);
+    } catch {
+        return undefined;
+    }
 }
 
 function parseUrl(raw: string): URL | undefined {
@@ -187,9 +220,11 @@ function parseBoolean(raw: string): boolean | undefined {
 export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): ValidationResult {
     const problems: ConfigProblem[] = [];
     const warnings: string[] = [];
+    // A value spanning lines could split the notebook's cells or forge lines of the plan and its PR comment.
+    const unsafe = new Set(Object.keys(raw).filter((name) => name !== "kedroPackages" && CONTROL_CHARACTERS.test(raw[name] ?? "")));
     const get = (name: string): string | undefined => {
         const value = raw[name];
-        return value === undefined || value.trim() === "" ? undefined : value.trim();
+        return value === undefined || value.trim() === "" || unsafe.has(name) ? undefined : value.trim();
     };
     const problem = (
         name: string,
@@ -197,13 +232,13 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         allowed: string,
         fixValue: string,
         opts: { secret?: boolean; fullKey?: string; fix?: string } = {},
-    ) =>
-        problems.push({
-            key: opts.fullKey ?? projectKey(name),
-            value,
-            allowed,
-            fix: opts.fix ?? configSetCommand(opts.fullKey ?? projectKey(name), fixValue, ctx.stack, opts),
-        });
+    ) => {
+        // One problem per key: the first says what is wrong with the value as given.
+        const key = opts.fullKey ?? projectKey(name);
+        if (problems.some((existing) => existing.key === key)) return;
+        problems.push({ key, value, allowed, fix: opts.fix ?? configSetCommand(key, fixValue, ctx.stack, opts) });
+    };
+    for (const name of unsafe) problem(name, raw[name], "a single line without control characters", `<${name}>`);
     /** An integer key: its value, its default when unset, or a problem when not a whole number in range. */
     const integerKey = (name: string, fallback: number, range: { min: number; max?: number }, allowed: string): number => {
         const raw = get(name);
@@ -240,9 +275,13 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     } else if (githubMode === "existing") {
         githubRepository = { mode: "existing" };
     } else {
-        const owner = get("githubOwner") ?? ctx.githubOwner;
+        const ownerRaw = get("githubOwner") ?? ctx.githubOwner;
+        if (ownerRaw !== undefined && !GITHUB_OWNER.test(ownerRaw)) {
+            problem("githubOwner", ownerRaw, "a GitHub user or organisation: at most 39 letters, digits and single hyphens", "<github-owner>");
+        }
+        const owner = ownerRaw !== undefined && GITHUB_OWNER.test(ownerRaw) ? ownerRaw : undefined;
         const name = get("githubRepositoryName") ?? ctx.project;
-        if (!owner) problem("githubOwner", undefined, "the GitHub user or organisation to create the repository in; github:owner also works", "<github-owner>");
+        if (ownerRaw === undefined) problem("githubOwner", undefined, "the GitHub user or organisation to create the repository in; github:owner also works", "<github-owner>");
         if (!/^[A-Za-z0-9._-]{1,100}$/.test(name) || name === "." || name === "..") {
             problem("githubRepositoryName", name, "1 to 100 letters, digits, '.', '_' and '-'", "iris-databricks");
         }
@@ -265,13 +304,19 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         const parsed = parseUrl(gitUrlRaw);
         if (!parsed || !parsed.hostname) {
             problem("gitUrl", gitUrlRaw, "an https:// URL, e.g. https://github.com/<owner>/<repo>.git", "https://github.com/<owner>/<repo>.git");
+        } else if (parsed.password || looksLikeCredential(decodeSafely(parsed.username) ?? parsed.username)) {
+            // First: a token in the URL would sit in plaintext in the stack file, the Repo's state and the plan.
+            problem("gitUrl", gitUrlRaw, "a URL without a password or token in it; the token goes in the secret gitToken", `https://${parsed.hostname}${parsed.pathname}`);
+        } else if (parsed.search || parsed.hash) {
+            problem("gitUrl", gitUrlRaw, "a clone URL without a query or fragment", `https://${parsed.hostname}${parsed.pathname}`);
         } else if (parsed.protocol !== "https:") {
             problem("gitUrl", gitUrlRaw, "https:// URLs only (Databricks Repos clone over HTTPS with the Git credential)", `https://${parsed.hostname}${parsed.pathname}`);
-        } else if (parsed.password) {
-            // A token inside the URL would sit in plaintext in the stack file and in the Repo's state.
-            problem("gitUrl", gitUrlRaw.replace(parsed.password, "***"), "a URL without a password or token in it; the token goes in the secret gitToken", `https://${parsed.hostname}${parsed.pathname}`);
+        } else if (repositoryName(parsed) === undefined) {
+            problem("gitUrl", gitUrlRaw, "a URL whose path is validly percent-encoded", "https://github.com/<owner>/<repo>.git");
         } else if (repositoryName(parsed) === "") {
             problem("gitUrl", gitUrlRaw, "a URL that names a repository, e.g. https://github.com/<owner>/<repo>.git", "https://github.com/<owner>/<repo>.git");
+        } else if (!/^[A-Za-z0-9._-]{1,100}$/.test(repositoryName(parsed)!)) {
+            problem("gitUrl", gitUrlRaw, "a repository name of 1 to 100 letters, digits, '.', '_' and '-'", "https://github.com/<owner>/<repo>.git");
         } else {
             gitUrl = parsed;
         }
@@ -320,6 +365,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     const gitUsername = get("gitUsername");
     if (gitCredential === "stack") {
         if (gitUsername === undefined) problem("gitUsername", undefined, "your user name at the Git provider", "<git-username>");
+        else if (!ACCOUNT_NAME.test(gitUsername)) problem("gitUsername", gitUsername, "a user name of at most 255 letters, digits and . _ @ + -", "<git-username>");
         if (!ctx.hasGitToken) {
             problem("gitToken", undefined, "a personal access token with repo scope, stored as a secret", "<personal-access-token>", { secret: true });
         }
@@ -369,18 +415,22 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         else accessMode = found;
     }
 
-    const singleUserName = get("singleUserName");
+    const singleUserNameRaw = get("singleUserName");
+    if (singleUserNameRaw !== undefined && !ACCOUNT_NAME.test(singleUserNameRaw)) {
+        problem("singleUserName", singleUserNameRaw, "a workspace user name of at most 255 letters, digits and . _ @ + -, e.g. alice@example.com", "<you@example.com>");
+    }
+    const singleUserName = singleUserNameRaw !== undefined && ACCOUNT_NAME.test(singleUserNameRaw) ? singleUserNameRaw : undefined;
     // Users are e-mail-like names without spaces; group names may hold spaces. Neither may hold control characters.
     const people: EnvironmentPeople = {};
     const environmentUser = get("environmentUser");
     if (environmentUser !== undefined) {
-        if (/[\s\u0000-\u001f\u007f]/.test(environmentUser) || environmentUser.length > 255) {
+        if (!ACCOUNT_NAME.test(environmentUser)) {
             problem("environmentUser", environmentUser, "a workspace user name of at most 255 characters without spaces, e.g. alice@example.com", "<you@example.com>");
         } else people.user = environmentUser;
     }
     const environmentGroup = get("environmentGroup");
     if (environmentGroup !== undefined) {
-        if (/[\u0000-\u001f\u007f]/.test(environmentGroup) || environmentGroup.length > 255) {
+        if (!GROUP_NAME.test(environmentGroup)) {
             problem("environmentGroup", environmentGroup, "a workspace group name of at most 255 characters, e.g. data-science", "data-science");
         } else people.group = environmentGroup;
     }
@@ -416,12 +466,16 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((spec) => typeof spec === "string")) {
             problem("kedroPackages", packagesRaw, "a non-empty list of pip requirement specifiers", "", { fix: packagesFix });
         } else {
-            const bad = parsed.filter((spec: string) => !isRequirementSpecifier(spec.trim()));
+            const bad = parsed.filter((spec: string) => CONTROL_CHARACTERS.test(spec) || !isRequirementSpecifier(spec.trim()));
+            const names = parsed.map((spec: string) => requirementName(spec));
+            const duplicates = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
             const kedro = parsed.map((spec: string) => spec.trim()).find((spec) => requirementName(spec) === "kedro");
             const release = findLtsRelease(sparkVersion);
             const fit = kedro && release ? kedroFitsPython(kedro, release.python) : { fits: undefined };
             if (bad.length > 0) {
                 problem("kedroPackages", JSON.stringify(bad), 'pip requirement specifiers such as "kedro==0.18.7" or "kedro-datasets[spark]~=1.3.0" (no URLs, options or spaces in names)', "", { fix: packagesFix });
+            } else if (duplicates.length > 0) {
+                problem("kedroPackages", packagesRaw, `each package once; ${duplicates.join(", ")} appears more than once (one cluster library per package name)`, "", { fix: packagesFix });
             } else if (!kedro) {
                 problem("kedroPackages", packagesRaw, 'a list that includes kedro itself, e.g. "kedro~=1.0": the notebook loads kedro.ipython', "", { fix: packagesFix });
             } else if (fit.fits === false && release) {
@@ -444,11 +498,15 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     // Path overrides.
     const repoPath = get("repoPath");
     if (repoPath !== undefined && !isRepoPath(repoPath)) {
-        problem("repoPath", repoPath, "/Repos/<folder>/<name>, e.g. /Repos/alice@example.com/iris-databricks-dev", "/Repos/<folder>/<name>");
+        problem("repoPath", repoPath, "/Repos/<folder>/<name>, each part letters, digits and . _ @ + -, e.g. /Repos/alice@example.com/iris-databricks-dev", "/Repos/<folder>/<name>");
+    } else if (repoPath !== undefined && !pathNamesStack(repoPath, ctx.stack)) {
+        problem("repoPath", repoPath, `a path that names the stack, e.g. ${repoPath}-${ctx.stack}: every stack writes its own Repo`, `${repoPath}-${ctx.stack}`);
     }
     const notebookPath = get("notebookPath");
     if (notebookPath !== undefined && !isNotebookPath(notebookPath)) {
-        problem("notebookPath", notebookPath, "an absolute workspace path outside /Repos, e.g. /Users/alice@example.com/kedro-run", "/Users/<user>/<name>");
+        problem("notebookPath", notebookPath, "an absolute workspace path outside /Repos, each part letters, digits and . _ @ + -, e.g. /Users/alice@example.com/kedro-run-dev", "/Users/<user>/<name>");
+    } else if (notebookPath !== undefined && !pathNamesStack(notebookPath, ctx.stack)) {
+        problem("notebookPath", notebookPath, `a path that names the stack, e.g. ${notebookPath}-${ctx.stack}: every stack writes its own notebook`, `${notebookPath}-${ctx.stack}`);
     }
 
     // Workspace: an existing one named by the provider's config, or one this stack creates.
@@ -475,7 +533,9 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     if (host && workspace?.mode === "existing") {
         const hostUrl = parseUrl(host);
         const hostFix = cloud ? `https://<workspace>${CLOUD_PROFILES[cloud].hostSuffixes[0]}` : "https://<workspace-host>";
-        if (!hostUrl || hostUrl.protocol !== "https:") {
+        if (hostUrl && (hostUrl.username || hostUrl.password)) {
+            problem("host", host, "the workspace URL without a user name or password in it; credentials go in databricks:token (--secret) or the environment", hostFix, { fullKey: "databricks:host" });
+        } else if (!hostUrl || hostUrl.protocol !== "https:") {
             problem("host", host, "the workspace URL over https, e.g. https://dbc-1234.cloud.databricks.com", hostFix, { fullKey: "databricks:host" });
         } else if (cloud) {
             const owner = cloudOfHost(hostUrl.hostname);
@@ -524,6 +584,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     if (runtimeWarning) warnings.push(runtimeWarning);
 
     return {
+        warnings: warnings.map(redact),
         settings: {
             project: ctx.project,
             stack: ctx.stack,
@@ -557,6 +618,5 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             githubRepository,
             protect,
         },
-        warnings,
     };
 }

@@ -35,9 +35,12 @@ export function inferGitProvider(gitUrl: URL): GitProvider | undefined {
     return undefined;
 }
 
-/** The repository's name from its URL: the last path segment without `.git`. */
-export function repositoryName(gitUrl: URL): string {
+/** The repository's name from its URL: the last path segment without `.git`; undefined for a malformed percent escape. */
+export function repositoryName(gitUrl: URL): string | undefined {
     const segments = gitUrl.pathname.split("/").filter((segment) => segment.length > 0);
-    const last = decodeURIComponent(segments[segments.length - 1] ?? "");
-    return last.replace(/\.git$/i, "");
+    try {
+        return decodeURIComponent(segments[segments.length - 1] ?? "").replace(/\.git$/i, "");
+    } catch {
+        return undefined;
+    }
 }

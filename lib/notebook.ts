@@ -31,7 +31,16 @@ export function includesKedroViz(packages: readonly string[]): boolean {
     return packages.some((spec) => /^kedro[-_]viz\b/i.test(spec));
 }
 
+/** What the notebook may render as a project root: IPython would expand `{…}` or `$name` in a line magic. */
+const SAFE_PROJECT_ROOT = /^\/[A-Za-z0-9._@+\/-]+$/;
+/** What a %pip argument may hold inside its double quotes. */
+const SAFE_REQUIREMENT = /^[A-Za-z0-9._\-\[\], \t=<>~!*+]+$/;
+
 export function notebookCells(spec: KedroNotebookSpec): string[] {
+    // Validated upstream; refused here too, so no value can ever become code in the notebook.
+    if (!SAFE_PROJECT_ROOT.test(spec.projectRoot)) throw new Error(`Refusing to render the project root ${JSON.stringify(spec.projectRoot)} into %reload_kedro.`);
+    const unsafe = spec.packages.filter((requirement) => !SAFE_REQUIREMENT.test(requirement));
+    if (unsafe.length > 0) throw new Error(`Refusing to render ${JSON.stringify(unsafe)} into %pip.`);
     const cells: string[] = [];
     if (spec.installInNotebook) {
         cells.push(magicCell(pipInstallLine(spec.packages)));

@@ -40,11 +40,11 @@ describe("Repo", () => {
     });
 
     test("repoPath overrides the path, and the notebook's project root follows it", async () => {
-        const { mocks, outputs } = await evaluate({ config: baseConfig("aws", { repoPath: "/Repos/data-team/iris" }) });
-        expect(mocks.one(TYPES.repo).inputs.path).toBe("/Repos/data-team/iris");
-        expect(outputs.repoPath).toBe("/Repos/data-team/iris");
-        expect(outputs.projectRoot).toBe("/Workspace/Repos/data-team/iris");
-        expect(decode(mocks.one(TYPES.notebook).inputs.contentBase64)).toContain("%reload_kedro /Workspace/Repos/data-team/iris\n");
+        const { mocks, outputs } = await evaluate({ config: baseConfig("aws", { repoPath: "/Repos/data-team/iris-dev" }) });
+        expect(mocks.one(TYPES.repo).inputs.path).toBe("/Repos/data-team/iris-dev");
+        expect(outputs.repoPath).toBe("/Repos/data-team/iris-dev");
+        expect(outputs.projectRoot).toBe("/Workspace/Repos/data-team/iris-dev");
+        expect(decode(mocks.one(TYPES.notebook).inputs.contentBase64)).toContain("%reload_kedro /Workspace/Repos/data-team/iris-dev\n");
     });
 });
 
@@ -111,9 +111,9 @@ describe("notebook", () => {
     });
 
     test("notebookPath overrides the path", async () => {
-        const { mocks, outputs } = await evaluate({ config: baseConfig("aws", { notebookPath: "/Shared/kedro/iris-run" }) });
-        expect(mocks.one(TYPES.notebook).inputs.path).toBe("/Shared/kedro/iris-run");
-        expect(outputs.notebookPath).toBe("/Shared/kedro/iris-run");
+        const { mocks, outputs } = await evaluate({ config: baseConfig("aws", { notebookPath: "/Shared/kedro/dev/iris-run" }) });
+        expect(mocks.one(TYPES.notebook).inputs.path).toBe("/Shared/kedro/dev/iris-run");
+        expect(outputs.notebookPath).toBe("/Shared/kedro/dev/iris-run");
     });
 
     test("configured packages are what %pip installs", async () => {

@@ -68,3 +68,35 @@ test.each([
     [["kedro-vizard"], false],
     [["kedro"], false],
 ])("includesKedroViz(%j) is %s", (packages, expected) => expect(includesKedroViz(packages)).toBe(expected));
+
+describe("no config value changes the notebook's code", () => {
+    const { ConfigError, validateStackConfig } = require("../../config") as typeof import("../../config");
+    const { workspacePathOf } = require("../../lib/naming") as typeof import("../../lib/naming");
+    const fc = require("fast-check") as typeof import("fast-check");
+    const pieces = ["{", "}", "$", "'", '"', "\n", "\r", ";", "|", "`", " ", "\\", "%", "!", "#", "a", "-", "dev", "/", "==", "kedro", "[", "]", "\u001b"];
+    const hostile = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(""));
+    // The only lines the notebook may have, whatever the config: the template's.
+    const allowedLine = /^(# Databricks notebook source|# COMMAND ----------|# MAGIC %pip install( "[^"$\n{}]+")+|dbutils\.library\.restartPython\(\)|# MAGIC %load_ext kedro\.ipython|# MAGIC %reload_kedro \/Workspace\/Repos\/[A-Za-z0-9._@+\/-]+|session\.run\(\)|# MAGIC %run_viz|)$/;
+
+    test("property: a hostile repoPath or package is refused, or renders only template lines", () => {
+        fc.assert(
+            fc.property(hostile, hostile, (pathPart, packagePart) => {
+                const raw = { cloud: "aws", gitUrl: "https://github.com/acme/iris.git", gitUsername: "alice", repoPath: `/Repos/team/${pathPart}-dev`, kedroPackages: JSON.stringify([`kedro${packagePart}`]) };
+                let settings;
+                try {
+                    settings = validateStackConfig(raw, { project: "p", stack: "dev", hasGitToken: true, today: new Date("2026-11-24") }).settings;
+                } catch (error) {
+                    return error instanceof ConfigError;
+                }
+                const source = renderKedroNotebook({ packages: settings.kedro.packages, installInNotebook: true, projectRoot: workspacePathOf(settings.repoPath!) });
+                return source.split("\n").every((line) => allowedLine.test(line));
+            }),
+            { numRuns: 500 },
+        );
+    });
+
+    test("the renderer itself refuses a project root or a package that could hold code", () => {
+        expect(() => renderKedroNotebook({ packages: PACKAGES, installInNotebook: true, projectRoot: "/Workspace/Repos/a/{os.system('id')}" })).toThrow(/Refusing to render the project root/);
+        expect(() => renderKedroNotebook({ packages: ['kedro" ; rm -rf / ; "'], installInNotebook: true, projectRoot: ROOT })).toThrow(/Refusing to render/);
+    });
+});
