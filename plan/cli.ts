@@ -11,8 +11,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { evaluatePlan } from "./evaluate";
+import { redact } from "../lib/redact";
+import { evaluatePlan, oneLine } from "./evaluate";
 import { evaluatePolicies } from "./policies";
+import { StackFileError } from "./stackConfig";
 import { type PlanReport, diffPlans, mandatoryViolations, renderDiff, renderPlan } from "./report";
 
 interface Options {
@@ -73,10 +75,18 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${(error as Error).message}\n`);
         return 2;
     }
-    const head = await planReport(options.root, options.stack);
+    let head: PlanReport;
+    try {
+        head = await planReport(options.root, options.stack);
+    } catch (error) {
+        if (!(error instanceof StackFileError)) throw error;
+        process.stderr.write(`${redact(oneLine(error.message))}\n`);
+        return 1;
+    }
     const failed = Boolean(head.error) || mandatoryViolations(head).length > 0;
+    // Every format reaches a terminal, a job summary or a PR comment: no credential leaves unmasked.
     if (options.format === "json") {
-        process.stdout.write(`${JSON.stringify(head)}\n`);
+        process.stdout.write(`${redact(JSON.stringify(head))}\n`);
         return failed ? 1 : 0;
     }
     let output = renderPlan(head, options.format);
@@ -84,6 +94,6 @@ export async function main(argv: string[]): Promise<number> {
         const base = planAtRef(options.root, options.base, options.stack);
         output = `${renderDiff(diffPlans(base, head), options.stack, options.base, options.format)}\n${output}`;
     }
-    process.stdout.write(output);
+    process.stdout.write(redact(output));
     return failed ? 1 : 0;
 }

@@ -98,9 +98,14 @@ export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
 }
 
 /** A value for display: secrets hidden, long text shortened. */
+/** A string as one visible line: control characters (line breaks, ANSI escapes) shown as \uXXXX escapes. */
+export function oneLine(text: string): string {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 export function displayValue(value: unknown): string {
     if (isSecretMarker(value)) return "[secret]";
-    if (typeof value === "string") return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    if (typeof value === "string") return oneLine(value.length > 80 ? `${value.slice(0, 77)}...` : value);
     if (value && typeof value === "object") {
         if (Array.isArray(value)) return `[${value.map(displayValue).join(", ")}]`;
         return `{${Object.entries(value).map(([key, inner]) => `${key}: ${displayValue(inner)}`).join(", ")}}`;

@@ -1,6 +1,6 @@
 /** Renders a plan, and the difference between two plans, as text or Markdown. */
 import type { Plan, PlannedResource } from "./evaluate";
-import { displayValue } from "./evaluate";
+import { displayValue, oneLine } from "./evaluate";
 import { isSecretMarker } from "./mocks";
 import type { PolicyVerdict } from "./policies";
 
@@ -30,6 +30,16 @@ export function mandatoryViolations(report: PlanReport): PolicyVerdict[] {
     return report.verdicts.filter((verdict) => verdict.enforcementLevel === "mandatory" && verdict.violations.length > 0);
 }
 
+/** A Markdown table cell: one line, with the pipe that would end the cell escaped. */
+const cell = (text: string) => oneLine(text).replace(/\|/g, "\\|");
+
+/** A fence longer than any run of backticks in the text, so the text cannot close it. */
+function fenced(text: string): string {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+    const fence = "`".repeat(longest + 1);
+    return `${fence}text\n${text}\n${fence}`;
+}
+
 export function renderPlan(report: PlanReport, format: "text" | "markdown"): string {
     const md = format === "markdown";
     const lines: string[] = [];
@@ -37,28 +47,29 @@ export function renderPlan(report: PlanReport, format: "text" | "markdown"): str
     lines.push(md ? `## Offline plan for stack \`${report.stack}\`` : `Offline plan for stack "${report.stack}" (Pulumi mocks; no cloud was asked)`);
     if (report.error) {
         heading("Invalid configuration");
-        lines.push(md ? "```text\n" + report.error + "\n```" : report.error);
+        const error = report.error.split("\n").map(oneLine).join("\n");
+        lines.push(md ? fenced(error) : error);
         return lines.join("\n") + "\n";
     }
     heading(`Resources (${report.resources.length})`);
     if (md) lines.push("| type | name | parent | provider | key properties |", "|---|---|---|---|---|");
     for (const resource of report.resources) {
         const props = Object.entries(keyProperties(resource)).map(([key, value]) => `${key}=${displayValue(value)}`);
-        if (md) lines.push(`| \`${resource.type}\` | ${resource.name} | ${resource.parent ?? ""} | ${resource.provider} | ${props.join("<br>").replace(/\|/g, "\\|")} |`);
+        if (md) lines.push(`| \`${cell(resource.type)}\` | ${cell(resource.name)} | ${cell(resource.parent ?? "")} | ${cell(resource.provider)} | ${props.map(cell).join("<br>")} |`);
         else {
             lines.push(`+ ${resource.type} ${resource.name}  parent=${resource.parent ?? "-"}  provider=${resource.provider}`);
             props.forEach((prop) => lines.push(`    ${prop}`));
         }
     }
     heading("Warnings");
-    lines.push(...(report.warnings.length ? report.warnings.map((warning) => `- ${warning}`) : ["- none"]));
+    lines.push(...(report.warnings.length ? report.warnings.map((warning) => `- ${oneLine(warning)}`) : ["- none"]));
     if (report.missingSecrets.length) {
         lines.push(...report.missingSecrets.map((key) => `- ${key} is not set in Pulumi.${report.stack}.yaml; planned with a placeholder. pulumi up needs it: pulumi config set --secret ${key.split(":")[1]} <value> --stack ${report.stack}`));
     }
     heading("Policies");
     if (md) lines.push("| policy | level | verdict |", "|---|---|---|");
     for (const verdict of report.verdicts) {
-        const result = verdict.violations.length === 0 ? "pass" : verdict.violations.map((violation) => violation.message).join(md ? "<br>" : "; ");
+        const result = verdict.violations.length === 0 ? "pass" : verdict.violations.map((violation) => (md ? cell : oneLine)(violation.message)).join(md ? "<br>" : "; ");
         lines.push(md ? `| ${verdict.policy} | ${verdict.enforcementLevel} | ${verdict.violations.length ? "❌ " : "✅ "}${result} |` : `${verdict.violations.length ? "FAIL" : "pass"} ${verdict.policy} (${verdict.enforcementLevel})${verdict.violations.length ? `: ${result}` : ""}`);
     }
     const failing = mandatoryViolations(report);

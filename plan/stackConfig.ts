@@ -19,15 +19,42 @@ export interface StackConfigFiles {
 
 export const secretPlaceholder = (key: string) => `[secret ${key}]`;
 
+/** A config file the CLI would refuse to read: reported in one line, never as a stack trace. */
+export class StackFileError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "StackFileError";
+    }
+}
+
+/**
+ * A YAML file as the CLI reads it, or a StackFileError naming the file and
+ * the line. Aliases are few in a config file, so a handful is the limit: an
+ * alias bomb fails fast instead of exhausting memory.
+ */
+function readYaml(file: string, name: string): Record<string, unknown> {
+    let document: unknown;
+    try {
+        document = parse(readFileSync(file, "utf8"), { maxAliasCount: 20, uniqueKeys: true });
+    } catch (error) {
+        const reason = (error as Error).message.split("\n")[0].replace(/:\s*$/, "");
+        throw new StackFileError(`${name} is not valid YAML: ${reason}. Fix the file (the Pulumi CLI refuses it too).`);
+    }
+    if (document === null || document === undefined) return {};
+    if (typeof document !== "object" || Array.isArray(document)) throw new StackFileError(`${name} must be a YAML mapping (config: …), not ${Array.isArray(document) ? "a list" : typeof document}.`);
+    return document as Record<string, unknown>;
+}
+
 function asConfigString(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 export function readStackConfig(root: string, stack: string): StackConfigFiles {
-    const project = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8"));
+    const project = readYaml(join(root, "Pulumi.yaml"), "Pulumi.yaml") as { name: string; config?: Record<string, Record<string, unknown>> };
     const stackFile = join(root, `Pulumi.${stack}.yaml`);
-    if (!existsSync(stackFile)) throw new Error(`No Pulumi.${stack}.yaml in ${root}: create the stack with pulumi stack select --create ${stack}, or name an existing one.`);
-    const stackConfig: Record<string, unknown> = parse(readFileSync(stackFile, "utf8"))?.config ?? {};
+    if (!existsSync(stackFile)) throw new StackFileError(`No Pulumi.${stack}.yaml in ${root}: create the stack with pulumi stack select --create ${stack}, or name an existing one.`);
+    const stackConfig = (readYaml(stackFile, `Pulumi.${stack}.yaml`).config ?? {}) as Record<string, unknown>;
+    if (typeof stackConfig !== "object" || Array.isArray(stackConfig)) throw new StackFileError(`Pulumi.${stack}.yaml: config must be a mapping of keys to values.`);
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [key, declaration] of Object.entries<Record<string, unknown>>(project.config ?? {})) {

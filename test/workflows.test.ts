@@ -154,6 +154,9 @@ describe("review stacks", () => {
         expect(setup.run).toContain('pulumi config set gitBranch "$HEAD_REF"');
         expect(setup.run).toContain('pulumi config set gitCommit "$HEAD_SHA"');
         expect(setup.run).toContain('pulumi config set gitCredential shared --stack "$STACK"');
+        // Paths copied from dev would point at dev's Repo and notebook.
+        expect(setup.run).toContain('pulumi config rm repoPath --stack "$STACK"');
+        expect(setup.run).toContain('pulumi config rm notebookPath --stack "$STACK"');
         expect(review.jobs.up.env.HEAD_SHA).toBe("${{ github.event.pull_request.head.sha }}");
         expect(pulumiSteps("review-stack", "up")[0].with).toMatchObject({ command: "up", "stack-name": "${{ env.STACK }}", "comment-on-pr": true });
         expect(review.jobs.destroy.if).toContain("github.event.action == 'closed'");

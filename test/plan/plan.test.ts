@@ -135,3 +135,40 @@ describe("npm run plan", () => {
         expect(stderr).toMatch(/Usage: npm run plan -- --stack <name>/);
     });
 });
+
+describe("hostile stack files", () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefg".split("").map((name, index) => `${name}: &${name} [${Array(9).fill(`*${"abcdefg"[index]}`).join(", ")}]`), "config:", "  x: *g", ""].join("\n");
+    test.each([
+        ["a tab in the indentation", "config:\n\tdatabricks-kedro-stack:cloud: aws\n", /^Pulumi\.bad\.yaml is not valid YAML: Tabs are not allowed as indentation at line 2, column 1\. Fix the file/],
+        ["a duplicate key", "config:\n  databricks-kedro-stack:cloud: aws\n  databricks-kedro-stack:cloud: gcp\n", /^Pulumi\.bad\.yaml is not valid YAML: Map keys must be unique at line 3/],
+        ["an alias bomb", bomb, /^Pulumi\.bad\.yaml is not valid YAML: Excessive alias count/],
+        ["a list instead of a mapping", "- config\n", /^Pulumi\.bad\.yaml must be a YAML mapping/],
+    ])("%s: one line on stderr, exit 1, no stack trace", (_label, text, message) => {
+        const dir = projectWith({ bad: text });
+        try {
+            const { code, stdout, stderr } = plan(["--stack", "bad", "--root", dir]);
+            expect(code).toBe(1);
+            expect(stdout).toBe("");
+            expect(stderr.trim().split("\n")).toHaveLength(1);
+            expect(stderr).toMatch(message);
+            expect(stderr).not.toMatch(/\n\s+at /);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    test("a token in gitUrl never reaches any plan format", () => {
+        const token = "ghp_S3cr3tT0kenValue0123456789";
+        const dir = projectWith({ leaky: STACK("").replace("https://github.com/acme/iris.git", `http://bot:${token}@github.com/acme/iris.git`) });
+        try {
+            for (const format of ["text", "markdown", "json"]) {
+                const { code, stdout, stderr } = plan(["--stack", "leaky", "--root", dir, "--format", format]);
+                expect(code).toBe(1);
+                expect(stdout + stderr).not.toContain(token);
+                expect(stdout).toContain("***@github.com");
+            }
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});

@@ -1,0 +1,29 @@
+import { renderPlan } from "../../plan/report";
+import type { PlanReport } from "../../plan/report";
+
+const report = (overrides: Partial<PlanReport>): PlanReport => ({ stack: "dev", resources: [], warnings: [], missingSecrets: [], verdicts: [], ...overrides });
+
+test("values cannot forge table cells, lines or terminal colours in the markdown plan", () => {
+    const markdown = renderPlan(
+        report({
+            resources: [{ type: "databricks:index/repo:Repo", name: "kedro-repo", urn: "u", provider: "default", custom: true, inputs: { url: "https://x/a|b", branch: "main\n| forged | row |", path: "/Repos/\u001b[31mred" } }],
+            warnings: ["a warning\nwith a second line"],
+        }),
+        "markdown",
+    );
+    const row = markdown.split("\n").find((line) => line.startsWith("| `databricks:index/repo:Repo`"))!;
+    expect(row).toContain("url=https://x/a\\|b");
+    expect(row).toContain("branch=main\\u000a\\| forged \\| row \\|");
+    expect(row).toContain("path=/Repos/\\u001b[31mred");
+    expect(markdown).not.toContain("\u001b");
+    expect(markdown).not.toMatch(/^\| forged/m);
+    expect(markdown).toContain("- a warning\\u000awith a second line");
+});
+
+test("an error cannot close its code fence", () => {
+    const markdown = renderPlan(report({ error: "Invalid configuration:\n```\n## injected heading" }), "markdown");
+    const fence = markdown.split("\n").find((line) => /^`{3,}text$/.test(line))!;
+    expect(fence.length).toBeGreaterThan("```text".length);
+    const closing = fence.replace(/text$/, "");
+    expect(markdown.trimEnd().endsWith(closing)).toBe(true);
+});
