@@ -22,6 +22,10 @@ export interface PlannedResource {
     provider: string;
     custom: boolean;
     inputs: Record<string, any>;
+    /** Whether `pulumi destroy` would refuse to delete it. */
+    protect: boolean;
+    /** The workspace or account a Databricks resource goes to: its provider's host, or databricks:host. */
+    host?: string;
 }
 
 export interface Plan {
@@ -84,6 +88,7 @@ export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
     const resources = mocks.resources.map((recorded) => {
         const urn = urns.find((candidate) => candidate.endsWith(`${recorded.type}::${recorded.name}`)) ?? `${recorded.type}::${recorded.name}`;
         const providerName = recorded.provider ? providerNameOf(recorded.provider) : "";
+        const explicitHost = mocks.providerOf(recorded)?.inputs.host;
         return {
             type: recorded.type,
             name: recorded.name,
@@ -92,6 +97,8 @@ export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
             provider: recorded.custom === false ? "-" : providerName || "default",
             custom: recorded.custom !== false,
             inputs: recorded.inputs,
+            protect: recorded.options.protect,
+            host: recorded.type.startsWith("databricks:") ? String(explicitHost ?? files.config["databricks:host"] ?? "(DATABRICKS_HOST)") : undefined,
         };
     });
     return { stack, resources: error ? [] : resources, warnings, error, missingSecrets: files.missingSecrets };

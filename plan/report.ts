@@ -1,6 +1,8 @@
 /** Renders a plan, and the difference between two plans, as text or Markdown. */
 import type { Plan, PlannedResource } from "./evaluate";
 import { displayValue, oneLine } from "./evaluate";
+import { diffLines } from "diff";
+import { FORCE_NEW_INPUTS } from "../lib/replacement";
 import { isSecretMarker } from "./mocks";
 import type { PolicyVerdict } from "./policies";
 
@@ -52,12 +54,12 @@ export function renderPlan(report: PlanReport, format: "text" | "markdown"): str
         return lines.join("\n") + "\n";
     }
     heading(`Resources (${report.resources.length})`);
-    if (md) lines.push("| type | name | parent | provider | key properties |", "|---|---|---|---|---|");
+    if (md) lines.push("| type | name | parent | provider | host | protect | key properties |", "|---|---|---|---|---|---|---|");
     for (const resource of report.resources) {
         const props = Object.entries(keyProperties(resource)).map(([key, value]) => `${key}=${displayValue(value)}`);
-        if (md) lines.push(`| \`${cell(resource.type)}\` | ${cell(resource.name)} | ${cell(resource.parent ?? "")} | ${cell(resource.provider)} | ${props.map(cell).join("<br>")} |`);
+        if (md) lines.push(`| \`${cell(resource.type)}\` | ${cell(resource.name)} | ${cell(resource.parent ?? "")} | ${cell(resource.provider)} | ${cell(resource.host ?? "")} | ${resource.protect ? "yes" : ""} | ${props.map(cell).join("<br>")} |`);
         else {
-            lines.push(`+ ${resource.type} ${resource.name}  parent=${resource.parent ?? "-"}  provider=${resource.provider}`);
+            lines.push(`+ ${resource.type} ${resource.name}  parent=${resource.parent ?? "-"}  provider=${resource.provider}${resource.host ? `  host=${resource.host}` : ""}${resource.protect ? "  protected" : ""}`);
             props.forEach((prop) => lines.push(`    ${prop}`));
         }
     }
@@ -77,19 +79,55 @@ export function renderPlan(report: PlanReport, format: "text" | "markdown"): str
     return lines.join("\n") + "\n";
 }
 
-/** Flattens inputs to dotted paths with display values, for comparison. */
+/** Flattens inputs to dotted paths with their full values (JSON), for comparison; secrets compare as one placeholder. */
 function flatten(value: unknown, prefix = "", out: Record<string, string> = {}): Record<string, string> {
     if (value && typeof value === "object" && !Array.isArray(value) && !isSecretMarker(value)) {
         for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
-    } else out[prefix] = displayValue(value);
+    } else if (value !== undefined) out[prefix] = isSecretMarker(value) ? "[secret]" : JSON.stringify(value);
     return out;
+}
+
+/** What the plan compares of a resource: every input, and where it goes and whether it is protected. */
+function comparable(resource: PlannedResource): Record<string, string> {
+    const where = { "(protect)": resource.protect, "(provider)": resource.provider, ...(resource.host ? { "(host)": resource.host } : {}) };
+    return { ...flatten(resource.inputs), ...Object.fromEntries(Object.entries(where).map(([key, value]) => [key, JSON.stringify(value)])) };
+}
+
+/** Inputs the provider cannot change in place, though it does not replace the resource either (the API says so). */
+const IMMUTABLE_INPUTS: Readonly<Record<string, readonly string[]>> = {
+    // "first_on_demand … cannot currently be mutated over the lifetime of a cluster" (Clusters API).
+    "databricks:index/cluster:Cluster": ["awsAttributes.firstOnDemand", "azureAttributes.firstOnDemand", "gcpAttributes.firstOnDemand"],
+};
+
+export interface PropertyChange {
+    property: string;
+    before?: string;
+    after?: string;
+    /** replace: a force-new input; immutable: an update the API will not apply; update otherwise. */
+    kind: "update" | "replace" | "immutable";
+    /** For a notebook's source: the decoded lines removed and added. */
+    lines?: Array<{ sign: "+" | "-"; text: string }>;
 }
 
 export interface PlanDiff {
     added: PlannedResource[];
     removed: PlannedResource[];
-    changed: Array<{ resource: PlannedResource; changes: Array<{ property: string; before?: string; after?: string }> }>;
+    changed: Array<{ resource: PlannedResource; changes: PropertyChange[] }>;
     newViolations: Array<{ policy: string; message: string; urn?: string }>;
+}
+
+function changeOf(type: string, property: string, before: string | undefined, after: string | undefined): PropertyChange {
+    const top = property.split(".")[0];
+    const kind = (FORCE_NEW_INPUTS[type] ?? []).includes(top) ? "replace" : (IMMUTABLE_INPUTS[type] ?? []).includes(property) ? "immutable" : "update";
+    const shown = (json: string | undefined) => (json === undefined ? undefined : json === "[secret]" ? json : displayValue(JSON.parse(json)));
+    const change: PropertyChange = { property, before: shown(before), after: shown(after), kind };
+    if (type === "databricks:index/notebook:Notebook" && property === "contentBase64") {
+        const decode = (json: string | undefined) => (json === undefined ? "" : Buffer.from(JSON.parse(json), "base64").toString("utf8"));
+        change.lines = diffLines(decode(before), decode(after))
+            .filter((part) => part.added || part.removed)
+            .flatMap((part) => part.value.replace(/\n$/, "").split("\n").map((text) => ({ sign: part.added ? ("+" as const) : ("-" as const), text })));
+    }
+    return change;
 }
 
 export function diffPlans(base: PlanReport, head: PlanReport): PlanDiff {
@@ -100,12 +138,12 @@ export function diffPlans(base: PlanReport, head: PlanReport): PlanDiff {
     for (const [id, resource] of after) {
         const old = before.get(id);
         if (!old) continue;
-        const a = flatten(old.inputs);
-        const b = flatten(resource.inputs);
+        const a = comparable(old);
+        const b = comparable(resource);
         const changes = [...new Set([...Object.keys(a), ...Object.keys(b)])]
             .filter((property) => a[property] !== b[property])
             .sort()
-            .map((property) => ({ property, before: a[property], after: b[property] }));
+            .map((property) => changeOf(resource.type, property, a[property], b[property]));
         if (changes.length) changed.push({ resource, changes });
     }
     const violationKey = (policy: string, message: string) => `${policy}::${message}`;
@@ -126,10 +164,18 @@ export function renderDiff(diff: PlanDiff, stack: string, baseRef: string, forma
     const lines = [md ? `## Plan difference for stack \`${stack}\`: \`${baseRef}\` → working tree` : `Plan difference for stack "${stack}": ${baseRef} -> working tree`];
     for (const resource of diff.added) lines.push(`${md ? "- ➕" : "+"} ${resource.type} ${resource.name}`);
     for (const resource of diff.removed) lines.push(`${md ? "- ➖" : "-"} ${resource.type} ${resource.name}`);
+    const KIND = { update: "", replace: " (replace: force-new)", immutable: " (the API cannot change this on an existing resource)" };
     for (const { resource, changes } of diff.changed) {
+        const replaced = changes.some((change) => change.kind === "replace");
         for (const change of changes) {
             const violated = diff.newViolations.filter((violation) => violation.urn === resource.urn).map((violation) => `, policy ${violation.policy} violated`);
-            lines.push(`${md ? "- ✏️" : "~"} ${stack} ${resource.name} ${change.property} ${change.before ?? "(unset)"} → ${change.after ?? "(unset)"}${[...new Set(violated)].join("")}`);
+            const marker = md ? (replaced ? "- ♻️" : "- ✏️") : replaced ? "+-" : "~";
+            if (change.lines) {
+                lines.push(`${marker} ${stack} ${resource.name} ${change.property} (notebook source):${[...new Set(violated)].join("")}`);
+                lines.push(...change.lines.map((line) => `    ${line.sign} ${oneLine(line.text)}`));
+                continue;
+            }
+            lines.push(`${marker} ${stack} ${resource.name} ${change.property} ${change.before ?? "(unset)"} → ${change.after ?? "(unset)"}${KIND[change.kind]}${[...new Set(violated)].join("")}`);
         }
     }
     if (diff.added.length + diff.removed.length + diff.changed.length === 0) lines.push(md ? "- no change" : "no change");

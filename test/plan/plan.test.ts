@@ -77,7 +77,7 @@ describe("npm run plan", () => {
     test("--format markdown writes a PR-comment-ready report", () => {
         const { stdout } = plan(["--stack", "dev", "--format", "markdown"]);
         expect(stdout).toMatch(/^## Offline plan for stack `dev`/);
-        expect(stdout).toContain("| type | name | parent | provider | key properties |");
+        expect(stdout).toContain("| type | name | parent | provider | host | protect | key properties |");
         expect(stdout).toContain("| policy | level | verdict |");
     });
 
@@ -124,6 +124,26 @@ describe("npm run plan", () => {
             expect(code).toBe(1);
             // The temporary worktree is gone.
             expect(execFileSync("git", ["worktree", "list"], { cwd: dir, encoding: "utf8" }).trim().split("\n")).toHaveLength(1);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    test("--base shows what a PR changes that display strings hid: the packages, protect, the host, and a replacement", () => {
+        const dir = projectWith({ prod: STACK("  databricks-kedro-stack:spot: false\n") });
+        try {
+            const edited = readFileSync(join(dir, "Pulumi.prod.yaml"), "utf8")
+                .replace("https://dbc-1.cloud.databricks.com", "https://dbc-2.cloud.databricks.com")
+                .replace("https://github.com/acme/iris.git", "https://github.com/acme/iris")
+                .concat("  databricks-kedro-stack:protect: true\n  databricks-kedro-stack:kedroPackages:\n    - kedro==0.18.8\n    - kedro-viz\n");
+            writeFileSync(join(dir, "Pulumi.prod.yaml"), edited);
+            const { stdout } = plan(["--stack", "prod", "--base", "HEAD", "--root", dir], dir);
+            // kedroPackages: the notebook's source, decoded, line by line.
+            expect(stdout).toMatch(/kedro-notebook contentBase64 \(notebook source\):\n {4}- # MAGIC %pip install "kedro==0\.18\.7" "kedro-datasets\[databricks\.ManagedTableDataSet\]~=1\.3\.0" "kedro-viz"\n {4}\+ # MAGIC %pip install "kedro==0\.18\.8" "kedro-viz"/);
+            expect(stdout).toContain("~ prod kedro-cluster (protect) false → true");
+            expect(stdout).toContain("~ prod kedro-cluster (host) https://dbc-1.cloud.databricks.com → https://dbc-2.cloud.databricks.com");
+            // url is force-new on a Repo.
+            expect(stdout).toContain("+- prod kedro-repo url https://github.com/acme/iris.git → https://github.com/acme/iris (replace: force-new)");
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }

@@ -6,7 +6,7 @@ const report = (overrides: Partial<PlanReport>): PlanReport => ({ stack: "dev", 
 test("values cannot forge table cells, lines or terminal colours in the markdown plan", () => {
     const markdown = renderPlan(
         report({
-            resources: [{ type: "databricks:index/repo:Repo", name: "kedro-repo", urn: "u", provider: "default", custom: true, inputs: { url: "https://x/a|b", branch: "main\n| forged | row |", path: "/Repos/\u001b[31mred" } }],
+            resources: [{ type: "databricks:index/repo:Repo", name: "kedro-repo", urn: "u", provider: "default", custom: true, protect: false, inputs: { url: "https://x/a|b", branch: "main\n| forged | row |", path: "/Repos/\u001b[31mred" } }],
             warnings: ["a warning\nwith a second line"],
         }),
         "markdown",
@@ -26,4 +26,20 @@ test("an error cannot close its code fence", () => {
     expect(fence.length).toBeGreaterThan("```text".length);
     const closing = fence.replace(/text$/, "");
     expect(markdown.trimEnd().endsWith(closing)).toBe(true);
+});
+
+describe("diffPlans", () => {
+    const { diffPlans } = require("../../plan/report") as typeof import("../../plan/report");
+    const cluster = (inputs: Record<string, unknown>) => report({ resources: [{ type: "databricks:index/cluster:Cluster", name: "kedro-cluster", urn: "u", provider: "default", custom: true, protect: false, host: "https://h", inputs }] });
+
+    test("compares full values, not the display's first 80 characters", () => {
+        const long = "x".repeat(100);
+        const diff = diffPlans(cluster({ clusterName: `${long}a` }), cluster({ clusterName: `${long}b` }));
+        expect(diff.changed[0].changes.map((change) => change.property)).toEqual(["clusterName"]);
+    });
+
+    test("firstOnDemand is an update the Clusters API will not apply: the provider does not replace, the API refuses to mutate", () => {
+        const diff = diffPlans(cluster({ awsAttributes: { firstOnDemand: 1 } }), cluster({ awsAttributes: { firstOnDemand: 2 } }));
+        expect(diff.changed[0].changes).toEqual([expect.objectContaining({ property: "awsAttributes.firstOnDemand", kind: "immutable" })]);
+    });
 });
