@@ -40,15 +40,33 @@ export async function planReport(root: string, stack: string): Promise<PlanRepor
     const plan = await evaluatePlan(root, stack);
     const verdicts = plan.error
         ? []
-        : await evaluatePolicies(plan.resources.map((resource) => ({ type: resource.type, name: resource.name, urn: resource.urn, props: resource.inputs })));
+        : await evaluatePolicies(plan.resources.map((resource) => ({ type: resource.type, name: resource.name, urn: resource.urn, props: resource.inputs, outputs: resource.outputs })));
     return { ...plan, verdicts };
 }
 
+/** A usage error of --base: one line, exit 2. */
+export class BaseRefError extends Error {}
+
+const git = (root: string, args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe", encoding: "utf8" });
+
 /** The plan of the program and config at a git ref, from a temporary worktree, in a fresh process. */
 function planAtRef(root: string, ref: string, stack: string): PlanReport {
-    const worktree = mkdtempSync(join(tmpdir(), "kedro-plan-base-"));
     try {
-        execFileSync("git", ["worktree", "add", "--detach", "--force", worktree, ref], { cwd: root, stdio: "pipe" });
+        git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    } catch {
+        throw new BaseRefError(`--base ${ref} is not a commit in ${root}: name a branch, tag or commit that git rev-parse knows (fetch it first in a shallow clone).`);
+    }
+    // A stack the change adds has no plan at the base: everything it declares is new.
+    try {
+        git(root, ["cat-file", "-e", `${ref}:Pulumi.${stack}.yaml`]);
+    } catch {
+        return { stack, resources: [], warnings: [], missingSecrets: [], verdicts: [] };
+    }
+    const worktree = mkdtempSync(join(tmpdir(), "kedro-plan-base-"));
+    let added = false;
+    try {
+        git(root, ["worktree", "add", "--detach", "--force", worktree, ref]);
+        added = true;
         if (!existsSync(join(worktree, "node_modules"))) symlinkSync(join(root, "node_modules"), join(worktree, "node_modules"), "dir");
         const output = execFileSync(process.execPath, [join(__dirname, "run.js"), "--stack", stack, "--format", "json", "--root", worktree], {
             cwd: root,
@@ -58,12 +76,20 @@ function planAtRef(root: string, ref: string, stack: string): PlanReport {
         }).toString();
         return JSON.parse(output);
     } catch (error) {
-        const stdout = (error as { stdout?: string }).stdout;
+        const { stdout, stderr } = error as { stdout?: string; stderr?: string };
         if (stdout && stdout.trim().startsWith("{")) return JSON.parse(stdout);
-        throw error;
+        throw new BaseRefError(`the plan at ${ref} failed: ${(stderr ?? (error as Error).message).trim().split("\n")[0]}`);
     } finally {
-        execFileSync("git", ["worktree", "remove", "--force", worktree], { cwd: root, stdio: "pipe" });
+        // Never leave a worktree behind, whatever failed.
+        if (added) {
+            try {
+                git(root, ["worktree", "remove", "--force", worktree]);
+            } catch {
+                // pruned below
+            }
+        }
         rmSync(worktree, { recursive: true, force: true });
+        git(root, ["worktree", "prune"]);
     }
 }
 
@@ -91,7 +117,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     let output = renderPlan(head, options.format);
     if (options.base) {
-        const base = planAtRef(options.root, options.base, options.stack);
+        let base: PlanReport;
+        try {
+            base = planAtRef(options.root, options.base, options.stack);
+        } catch (error) {
+            if (!(error instanceof BaseRefError)) throw error;
+            process.stderr.write(`${redact(oneLine(error.message))}\n`);
+            return 2;
+        }
         output = `${renderDiff(diffPlans(base, head), options.stack, options.base, options.format)}\n${output}`;
     }
     process.stdout.write(redact(output));

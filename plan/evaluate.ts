@@ -24,6 +24,8 @@ export interface PlannedResource {
     inputs: Record<string, any>;
     /** Whether `pulumi destroy` would refuse to delete it. */
     protect: boolean;
+    /** The outputs after creation, as the engine hands stack policies: the mock service's answer, with the id. */
+    outputs?: Record<string, any>;
     /** The workspace or account a Databricks resource goes to: its provider's host, or databricks:host. */
     host?: string;
 }
@@ -98,6 +100,7 @@ export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
             custom: recorded.custom !== false,
             inputs: recorded.inputs,
             protect: recorded.options.protect,
+            outputs: recorded.state ? { ...recorded.state, id: recorded.id } : undefined,
             host: recorded.type.startsWith("databricks:") ? String(explicitHost ?? files.config["databricks:host"] ?? "(DATABRICKS_HOST)") : undefined,
         };
     });

@@ -60,6 +60,9 @@ export interface RecordedResource {
     provider?: string;
     custom?: boolean;
     options: RegistrationOptions;
+    /** What the mock service answers: the id and the outputs (inputs and what the service computes). */
+    id?: string;
+    state?: Record<string, any>;
 }
 
 interface RegisterRequest {
@@ -163,15 +166,17 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
 
     private register(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
         const options = this.options.get(`${args.type}::${args.name}`) ?? { protect: false, deleteBeforeReplace: false, replaceOnChanges: [] };
-        this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom, options });
         const number = stableId(`${args.type}::${args.name}`);
-        // Azure resources are identified by their ARM resource id.
+        // Like the provider, echo the inputs and fill in what the service computes.
+        const state: Record<string, any> = { ...args.inputs, ...computedState(args, number) };
+        // Azure resources are identified by their ARM resource id, an S3 bucket by its name.
         const id =
             args.type === "azure-native:databricks:Workspace"
                 ? `/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/${args.inputs.resourceGroupName}/providers/Microsoft.Databricks/workspaces/${args.inputs.workspaceName}`
-                : number;
-        // Like the provider, echo the inputs and fill in what the service computes.
-        const state: Record<string, any> = { ...args.inputs, ...computedState(args, number) };
+                : args.type === "aws:s3/bucket:Bucket"
+                  ? state.bucket
+                  : number;
+        this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom, options, id, state });
         return { id, state };
     }
 

@@ -18,6 +18,8 @@ export interface PolicyResource {
     urn: string;
     /** Inputs as the SDK serialized them: secrets are secret markers. */
     props: Record<string, any>;
+    /** Outputs after creation; the engine gives stack policies these, not the inputs. */
+    outputs?: Record<string, any>;
     parent?: string;
     protect?: boolean;
 }
@@ -74,7 +76,7 @@ export function analyzeStackRequest(resources: PolicyResource[]): analyzer.Analy
     const request = new analyzer.AnalyzeStackRequest();
     request.setResourcesList(
         resources.map((resource) => {
-            const entry = describe(new analyzer.AnalyzerResource(), resource);
+            const entry = describe(new analyzer.AnalyzerResource(), { ...resource, props: resource.outputs ?? resource.props });
             if (resource.parent) entry.setParent(resource.parent);
             return entry;
         }),

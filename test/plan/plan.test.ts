@@ -149,6 +149,50 @@ describe("npm run plan", () => {
         }
     });
 
+    test("--base on a stack the change adds shows everything as added", () => {
+        const dir = projectWith({});
+        try {
+            writeFileSync(join(dir, "Pulumi.fresh.yaml"), STACK(""));
+            const { code, stdout, stderr } = plan(["--stack", "fresh", "--base", "HEAD", "--root", dir], dir);
+            expect(stderr).toBe("");
+            expect(code).toBe(0);
+            expect(stdout).toMatch(/Plan difference for stack "fresh": HEAD -> working tree\n(\+ .*\n)+/);
+            expect(stdout).toContain("+ databricks:index/cluster:Cluster kedro-cluster");
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    test("a --base that is no commit is a one-line usage error, and leaves no worktree", () => {
+        const dir = projectWith({ prod: STACK("") });
+        try {
+            const { code, stdout, stderr } = plan(["--stack", "prod", "--base", "origin/no-such-branch", "--root", dir], dir);
+            expect(code).toBe(2);
+            expect(stdout).toBe("");
+            expect(stderr.trim()).toMatch(/^--base origin\/no-such-branch is not a commit in .*: name a branch, tag or commit/);
+            expect(execFileSync("git", ["worktree", "list"], { cwd: dir, encoding: "utf8" }).trim().split("\n")).toHaveLength(1);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    test.each([
+        ["AWS", "  databricks-kedro-stack:cloud: aws\n  databricks-kedro-stack:databricksAccountId: 0d9c1b2a-1234-4cde-8f00-123456789abc\n  databricks-kedro-stack:databricksClientId: sp\n  databricks-kedro-stack:databricksClientSecret:\n    secure: AAABfake\n  databricks-kedro-stack:environmentUser: alice@example.com\n  aws:region: eu-west-1\n"],
+        ["Azure", "  databricks-kedro-stack:cloud: azure\n  azure-native:location: westeurope\n"],
+        ["GCP", "  databricks-kedro-stack:cloud: gcp\n  databricks-kedro-stack:databricksAccountId: 0d9c1b2a-1234-4cde-8f00-123456789abc\n  gcp:project: acme-data\n  gcp:region: europe-west1\n"],
+    ])("a %s workspace: create plan passes every mandatory policy, the S3 one judged on outputs as the engine does", (_cloud, extra) => {
+        const text = `config:\n  databricks-kedro-stack:workspace: create\n  databricks-kedro-stack:gitUrl: https://github.com/acme/iris.git\n  databricks-kedro-stack:gitUsername: bot\n${extra}`;
+        const dir = projectWith({ create: text });
+        try {
+            const { code, stdout } = plan(["--stack", "create", "--root", dir]);
+            expect(stdout).toContain("No mandatory policy violated.");
+            expect(stdout).toContain("pass s3-root-bucket-secure (mandatory)");
+            expect(code).toBe(0);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     test("a missing --stack is a usage error", () => {
         const { code, stderr } = plan([]);
         expect(code).toBe(2);
