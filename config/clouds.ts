@@ -107,6 +107,13 @@ export const CLUSTER_DEFAULTS = {
     accessMode: "SINGLE_USER",
 } as const;
 
+/**
+ * The policy pack's default limits. The program accepts more (a team may
+ * raise the limits with --policy-pack-config), and warns when a value is
+ * beyond them, so a plan never passes validation only to fail the policy.
+ */
+export const POLICY_DEFAULT_LIMITS = { maxAutoterminationMinutes: 60, maxWorkers: 4 } as const;
+
 export function isCloud(value: string): value is Cloud {
     return (CLOUDS as readonly string[]).includes(value);
 }

@@ -1,6 +1,6 @@
-import { CLOUDS, CLOUD_PROFILES, CLUSTER_DEFAULTS, type Cloud, cloudOfHost, cloudOfNodeType, isCloud } from "./clouds";
+import { CLOUDS, CLOUD_PROFILES, CLUSTER_DEFAULTS, type Cloud, POLICY_DEFAULT_LIMITS, cloudOfHost, cloudOfNodeType, isCloud } from "./clouds";
 import { ConfigError, type ConfigProblem, configSetCommand, configSetListCommand, projectKey } from "./errors";
-import { GIT_PROVIDERS, type GitProvider, INFERRED_GIT_HOSTS, canonicalGitProvider, inferGitProvider, repositoryName } from "../lib/git";
+import { GIT_PROVIDERS, type GitProvider, INFERRED_GIT_HOSTS, canonicalGitProvider, inferGitProvider, namesRepository, repositoryName } from "../lib/git";
 import { defaultKedroPackages, kedroFitsPython, kedroLinesFor } from "../lib/kedro";
 import type { EnvironmentPeople } from "../lib/people";
 import { endOfSupportWarning, findLtsRelease } from "../lib/runtime";
@@ -280,9 +280,12 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             problem("githubOwner", ownerRaw, "a GitHub user or organisation: at most 39 letters, digits and single hyphens", "<github-owner>");
         }
         const owner = ownerRaw !== undefined && GITHUB_OWNER.test(ownerRaw) ? ownerRaw : undefined;
-        const name = get("githubRepositoryName") ?? ctx.project;
+        // No default: the project's own name is this infrastructure repository's.
+        const name = get("githubRepositoryName");
         if (ownerRaw === undefined) problem("githubOwner", undefined, "the GitHub user or organisation to create the repository in; github:owner also works", "<github-owner>");
-        if (!/^[A-Za-z0-9._-]{1,100}$/.test(name) || name === "." || name === "..") {
+        if (name === undefined) {
+            problem("githubRepositoryName", undefined, "the name of the Kedro project's repository to create, e.g. iris-databricks (not this infrastructure repository's)", "iris-databricks");
+        } else if (!/^[A-Za-z0-9._-]{1,100}$/.test(name) || name === "." || name === "..") {
             problem("githubRepositoryName", name, "1 to 100 letters, digits, '.', '_' and '-'", "iris-databricks");
         }
         if (get("gitUrl") !== undefined) {
@@ -290,7 +293,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
                 fix: `pulumi config rm gitUrl --stack ${ctx.stack}`,
             });
         }
-        if (owner) githubRepository = { mode: "create", owner, name, ownerIsProviderDefault: owner === ctx.githubOwner };
+        if (owner && name) githubRepository = { mode: "create", owner, name, ownerIsProviderDefault: owner === ctx.githubOwner };
     }
     const createsRepository = githubRepository?.mode === "create";
 
@@ -313,7 +316,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             problem("gitUrl", gitUrlRaw, "https:// URLs only (Databricks Repos clone over HTTPS with the Git credential)", `https://${parsed.hostname}${parsed.pathname}`);
         } else if (repositoryName(parsed) === undefined) {
             problem("gitUrl", gitUrlRaw, "a URL whose path is validly percent-encoded", "https://github.com/<owner>/<repo>.git");
-        } else if (repositoryName(parsed) === "") {
+        } else if (repositoryName(parsed) === "" || !namesRepository(parsed)) {
             problem("gitUrl", gitUrlRaw, "a URL that names a repository, e.g. https://github.com/<owner>/<repo>.git", "https://github.com/<owner>/<repo>.git");
         } else if (!/^[A-Za-z0-9._-]{1,100}$/.test(repositoryName(parsed)!)) {
             problem("gitUrl", gitUrlRaw, "a repository name of 1 to 100 letters, digits, '.', '_' and '-'", "https://github.com/<owner>/<repo>.git");
@@ -331,7 +334,12 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         }
     } else if (providerRaw !== undefined) {
         gitProvider = canonicalGitProvider(providerRaw);
+        const hosted = gitUrl ? inferGitProvider(gitUrl) : undefined;
         if (!gitProvider) problem("gitProvider", providerRaw, `${GIT_PROVIDERS.join(", ")} (case-insensitive)`, "<provider>");
+        else if (hosted !== undefined && hosted !== gitProvider) {
+            // A public host has one provider: another would make the credential and the Repo talk to the wrong API.
+            problem("gitProvider", providerRaw, `${hosted} for ${gitUrl!.hostname} (or unset: it is inferred from the host)`, "", { fix: `pulumi config rm gitProvider --stack ${ctx.stack}` });
+        }
     } else if (gitUrl) {
         gitProvider = inferGitProvider(gitUrl);
         if (!gitProvider) {
@@ -373,7 +381,10 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
 
     // Cluster.
     const sparkVersion = get("sparkVersion") ?? DEFAULTS.sparkVersion;
-    if (/\s/.test(sparkVersion)) problem("sparkVersion", sparkVersion, "a runtime key such as 11.3.x-scala2.12", DEFAULTS.sparkVersion);
+    // Runtime keys as the Clusters API lists them: 15.4.x-scala2.12, 14.3.x-gpu-ml-scala2.12, 13.3.x-photon-scala2.12.
+    if (!/^\d+\.\d+\.x-(?:[a-z0-9]+-)*scala\d+\.\d+$/.test(sparkVersion)) {
+        problem("sparkVersion", sparkVersion, "a runtime key as the Clusters API lists it, such as 11.3.x-scala2.12 or 15.4.x-photon-scala2.12", DEFAULTS.sparkVersion);
+    }
 
     const nodeType = get("nodeType") ?? (cloud ? CLOUD_PROFILES[cloud].defaultNodeType : undefined);
     const driverNodeType = get("driverNodeType") ?? nodeType;
@@ -402,6 +413,12 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         AUTOTERMINATION_RANGE,
         `a whole number of minutes from ${AUTOTERMINATION_RANGE.min} to ${AUTOTERMINATION_RANGE.max} (0, "never stop", is refused: an idle cluster would run up costs)`,
     );
+
+    const beyond = (name: string, value: number, limit: number, policy: string) =>
+        value > limit &&
+        warnings.push(`${projectKey(name)} is ${value}, above the policy pack's default limit of ${limit} (${policy}): pulumi up --policy-pack policy refuses it unless --policy-pack-config raises the limit.`);
+    beyond("numWorkers", numWorkers, POLICY_DEFAULT_LIMITS.maxWorkers, "max-workers");
+    beyond("autoterminationMinutes", autoterminationMinutes, POLICY_DEFAULT_LIMITS.maxAutoterminationMinutes, "max-autotermination");
 
     const spot = booleanKey("spot", DEFAULTS.spot);
     const clusterNoWait = booleanKey("clusterNoWait", DEFAULTS.clusterNoWait);

@@ -35,6 +35,29 @@ export function inferGitProvider(gitUrl: URL): GitProvider | undefined {
     return undefined;
 }
 
+/**
+ * Whether a URL on a known host names a repository, not just its owner:
+ * github.com/<owner>/<repo>, gitlab.com/<group>[/<subgroup>…]/<repo>,
+ * bitbucket.org/<workspace>/<repo>, Azure DevOps …/_git/<repo>, CodeCommit
+ * /v1/repos/<repo>. Other hosts cannot be judged, and pass.
+ */
+export function namesRepository(gitUrl: URL): boolean {
+    const segments = gitUrl.pathname.split("/").filter((segment) => segment.length > 0);
+    switch (inferGitProvider(gitUrl)) {
+        case "gitHub":
+        case "bitbucketCloud":
+            return segments.length === 2;
+        case "gitLab":
+            return segments.length >= 2;
+        case "azureDevOpsServices":
+            return segments.length >= 2 && segments[segments.length - 2] === "_git";
+        case "awsCodeCommit":
+            return segments.length === 3 && segments[0] === "v1" && segments[1] === "repos";
+        default:
+            return true;
+    }
+}
+
 /** The repository's name from its URL: the last path segment without `.git`; undefined for a malformed percent escape. */
 export function repositoryName(gitUrl: URL): string | undefined {
     const segments = gitUrl.pathname.split("/").filter((segment) => segment.length > 0);

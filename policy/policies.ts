@@ -4,7 +4,7 @@
  * config with defaults; the README documents them.
  */
 import type { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { CLOUDS, CLOUD_PROFILES, type Cloud, awsNeedsEbs } from "../config/clouds";
+import { CLOUDS, CLOUD_PROFILES, type Cloud, POLICY_DEFAULT_LIMITS, awsNeedsEbs } from "../config/clouds";
 import { endOfSupportWarning, findLtsRelease } from "../lib/runtime";
 
 export const PACK_NAME = "databricks-kedro-guardrails";
@@ -66,7 +66,7 @@ function onType<C extends object = Record<string, never>>(
     };
 }
 
-const maxAutoterminationSchema: ConfigSchema = { properties: { maxMinutes: { type: "integer", default: 60, minimum: 10 } } };
+const maxAutoterminationSchema: ConfigSchema = { properties: { maxMinutes: { type: "integer", default: POLICY_DEFAULT_LIMITS.maxAutoterminationMinutes, minimum: 10 } } };
 export const maxAutotermination: ResourceValidationPolicy = {
     name: "max-autotermination",
     description: "Clusters stop when idle: autotermination is set, and not above the maximum.",
@@ -102,7 +102,7 @@ export const spotWorkers: ResourceValidationPolicy = {
     }),
 };
 
-const maxWorkersSchema: ConfigSchema = { properties: { maxWorkers: { type: "integer", default: 4, minimum: 0 } } };
+const maxWorkersSchema: ConfigSchema = { properties: { maxWorkers: { type: "integer", default: POLICY_DEFAULT_LIMITS.maxWorkers, minimum: 0 } } };
 export const maxWorkers: ResourceValidationPolicy = {
     name: "max-workers",
     description: "A cluster has at most the maximum number of workers, and never autoscales without a maximum.",

@@ -71,9 +71,10 @@ describe("githubRepository: create", () => {
         expect(token.value).toBe("ghp_other");
     });
 
-    test("the repository name defaults to the Pulumi project's", async () => {
-        const { mocks } = await evaluate({ config: createConfig({ githubRepositoryName: undefined }), providerConfig: { "github:owner": "acme" } });
-        expect(mocks.one(REPOSITORY).inputs.name).toBe("databricks-kedro-stack");
+    test("the repository name has no default: the Pulumi project's own would be this infrastructure repository's", async () => {
+        await expect(evaluate({ config: createConfig({ githubRepositoryName: undefined }), providerConfig: { "github:owner": "acme" } })).rejects.toThrow(
+            /githubRepositoryName is not set; allowed: the name of the Kedro project's repository to create/,
+        );
     });
 
     test.each([

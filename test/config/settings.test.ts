@@ -91,13 +91,13 @@ describe("defaults", () => {
 
     test("values are normalised: cloud and modes in any case, provider to Databricks' spelling", () => {
         const { settings } = validateStackConfig(
-            base({ cloud: "AWS", accessMode: "none", kedroInstall: "Cluster", gitProvider: "GITHUBENTERPRISE", spot: "False" }),
+            base({ cloud: "AWS", accessMode: "none", kedroInstall: "Cluster", gitProvider: "GITHUB", spot: "False" }),
             ctx(),
         );
         expect(settings.cloud).toBe("aws");
         expect(settings.cluster.accessMode).toBe("NONE");
         expect(settings.kedro.install).toBe("cluster");
-        expect(settings.git.provider).toBe("gitHubEnterprise");
+        expect(settings.git.provider).toBe("gitHub");
         expect(settings.cluster.spot).toBe(false);
     });
 
@@ -149,9 +149,10 @@ describe("git provider inference", () => {
         expect(validateStackConfig(base({ gitUrl }), ctx()).settings.git.provider).toBe(provider);
     });
 
-    test("an explicit gitProvider wins over the host", () => {
-        const { settings } = validateStackConfig(base({ gitUrl: "https://github.com/acme/iris.git", gitProvider: "gitHubEnterprise" }), ctx());
-        expect(settings.git.provider).toBe("gitHubEnterprise");
+    test("an explicit gitProvider that contradicts a public host is refused; one that agrees is kept", () => {
+        const [problem] = problemsOf(base({ gitUrl: "https://github.com/acme/iris.git", gitProvider: "gitLab" }));
+        expect(problem).toMatchObject({ key: "databricks-kedro-stack:gitProvider", value: "gitLab", allowed: expect.stringContaining("gitHub for github.com"), fix: "pulumi config rm gitProvider --stack dev" });
+        expect(validateStackConfig(base({ gitUrl: "https://github.com/acme/iris.git", gitProvider: "GITHUB" }), ctx()).settings.git.provider).toBe("gitHub");
     });
 
     test("a self-hosted server with gitProvider set is accepted", () => {

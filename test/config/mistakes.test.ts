@@ -1,0 +1,50 @@
+/** Realistic stack-file mistakes that used to pass silently. */
+import { ConfigError, type ConfigContext, type RawConfig, validateStackConfig } from "../../config";
+
+const ctx = (overrides: Partial<ConfigContext> = {}): ConfigContext => ({ project: "databricks-kedro-stack", stack: "dev", hasGitToken: true, today: new Date("2026-11-24"), ...overrides });
+const base = (overrides: RawConfig = {}): RawConfig => ({ cloud: "aws", gitUrl: "https://github.com/acme/iris.git", gitUsername: "alice", ...overrides });
+const problemsOf = (raw: RawConfig) => {
+    try {
+        validateStackConfig(raw, ctx());
+        return [];
+    } catch (error) {
+        if (error instanceof ConfigError) return [...error.problems];
+        throw error;
+    }
+};
+
+test.each([
+    ["gitLab for a github.com URL", { gitProvider: "gitLab" }, "gitProvider", /gitHub for github\.com/],
+    ["a GitHub URL naming only the organisation", { gitUrl: "https://github.com/acme" }, "gitUrl", /names a repository/],
+    ["an Azure DevOps URL without _git", { gitUrl: "https://dev.azure.com/acme/data" }, "gitUrl", /names a repository/],
+    ["sparkVersion 11.3-lts", { sparkVersion: "11.3-lts" }, "sparkVersion", /runtime key as the Clusters API lists it/],
+    ["githubRepository: create without a name", { gitUrl: undefined, githubRepository: "create", githubOwner: "acme" }, "githubRepositoryName", /not this infrastructure repository's/],
+])("%s is refused with key, value, allowed values and fix", (_label, overrides, key, allowed) => {
+    const problem = problemsOf(base(overrides)).find((candidate) => candidate.key === `databricks-kedro-stack:${key}`);
+    expect(problem).toBeDefined();
+    expect(problem!.allowed).toMatch(allowed);
+    expect(problem!.fix).toMatch(/^pulumi config (set|rm) /);
+});
+
+test.each([
+    ["a GitLab subgroup", "https://gitlab.com/acme/data/iris.git"],
+    ["Azure DevOps", "https://dev.azure.com/acme/data/_git/iris"],
+    ["a self-hosted server", "https://git.acme.internal/iris.git"],
+])("%s URL still names a repository", (_label, gitUrl) => {
+    expect(problemsOf(base({ gitUrl, gitProvider: gitUrl.includes("acme.internal") ? "gitLabEnterpriseEdition" : undefined }))).toEqual([]);
+});
+
+test.each(["15.4.x-scala2.12", "14.3.x-gpu-ml-scala2.12", "13.3.x-photon-scala2.12", "17.3.x-scala2.13"])("sparkVersion %s is a runtime key", (sparkVersion) => {
+    expect(problemsOf(base({ sparkVersion }))).toEqual([]);
+});
+
+test("values the policy pack's default limits refuse are accepted with a warning naming the policy", () => {
+    const { warnings } = validateStackConfig(base({ autoterminationMinutes: "120", numWorkers: "8" }), ctx());
+    expect(warnings).toEqual(
+        expect.arrayContaining([
+            expect.stringContaining("numWorkers is 8, above the policy pack's default limit of 4 (max-workers)"),
+            expect.stringContaining("autoterminationMinutes is 120, above the policy pack's default limit of 60 (max-autotermination)"),
+        ]),
+    );
+    expect(validateStackConfig(base({ autoterminationMinutes: "60", numWorkers: "4" }), ctx()).warnings.join("\n")).not.toContain("default limit");
+});
