@@ -5,50 +5,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { fromEnvironment } from "./environment";
 import { PROJECT, projectKey } from "./errors";
+import { PROJECT_KEYS } from "./keys";
 import { type KedroStackSettings, type RawConfig, validateStackConfig } from "./settings";
 
 export * from "./clouds";
 export * from "./environment";
 export * from "./errors";
+export * from "./keys";
 export * from "./settings";
 export * from "./workspace";
 
-/** Every project key the program reads; Pulumi.yaml declares exactly these. */
-export const PROJECT_KEYS = [
-    "cloud",
-    "gitUrl",
-    "gitUsername",
-    "gitToken",
-    "gitCredential",
-    "gitProvider",
-    "gitBranch",
-    "gitCommit",
-    "sparkVersion",
-    "nodeType",
-    "driverNodeType",
-    "numWorkers",
-    "autoterminationMinutes",
-    "spot",
-    "accessMode",
-    "singleUserName",
-    "environmentUser",
-    "environmentGroup",
-    "clusterNoWait",
-    "kedroInstall",
-    "kedroPackages",
-    "repoPath",
-    "notebookPath",
-    "workspace",
-    "workspaceName",
-    "databricksAccountId",
-    "databricksClientId",
-    "databricksClientSecret",
-    "databricksGoogleServiceAccount",
-    "githubRepository",
-    "githubOwner",
-    "githubRepositoryName",
-    "protect",
-] as const;
 
 /** Keys read only as secrets: their values never enter validation. */
 export const SECRET_PROJECT_KEYS: readonly string[] = ["gitToken", "databricksClientSecret"];
@@ -96,6 +62,7 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
         hasClientSecret: clientSecretSet || fromEnvironment("databricksClientSecret") !== undefined,
         clientSecretInPlaintext: clientSecretSet && !isSecretInStackConfig(projectKey("databricksClientSecret")),
         githubOwner: new pulumi.Config("github").get("owner") ?? fromEnvironment("githubOwner"),
+        configKeys: Object.keys(pulumi.runtime.allConfig()),
         providerConfig: {
             awsRegion: aws.get("region") ?? fromEnvironment("awsRegion"),
             azureLocation: new pulumi.Config("azure-native").get("location"),

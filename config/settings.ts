@@ -5,6 +5,7 @@ import { defaultKedroPackages, kedroFitsPython, kedroLinesFor } from "../lib/ked
 import type { EnvironmentPeople } from "../lib/people";
 import { endOfSupportWarning, findLtsRelease } from "../lib/runtime";
 import { looksLikeCredential, redact } from "../lib/redact";
+import { PROJECT_KEYS, strayKeys } from "./keys";
 import { type CloudProviderConfig, type WorkspaceSettings, validateWorkspace } from "./workspace";
 
 export const ACCESS_MODES = ["SINGLE_USER", "NONE"] as const;
@@ -55,6 +56,8 @@ export interface ConfigContext {
     providerConfig?: CloudProviderConfig;
     /** `github:owner` (or GITHUB_OWNER), the GitHub provider's own owner. */
     githubOwner?: string;
+    /** Every full key the stack sets, to find the ones nothing reads. */
+    configKeys?: readonly string[];
 }
 
 export interface KedroStackSettings {
@@ -239,6 +242,9 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         problems.push({ key, value, allowed, fix: opts.fix ?? configSetCommand(key, fixValue, ctx.stack, opts) });
     };
     for (const name of unsafe) problem(name, raw[name], "a single line without control characters", `<${name}>`);
+    const stray = strayKeys(ctx.configKeys ?? [], PROJECT_KEYS, ctx.stack);
+    problems.push(...stray.problems);
+    warnings.push(...stray.warnings);
     /** An integer key: its value, its default when unset, or a problem when not a whole number in range. */
     const integerKey = (name: string, fallback: number, range: { min: number; max?: number }, allowed: string): number => {
         const raw = get(name);

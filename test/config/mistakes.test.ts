@@ -48,3 +48,45 @@ test("values the policy pack's default limits refuse are accepted with a warning
     );
     expect(validateStackConfig(base({ autoterminationMinutes: "60", numWorkers: "4" }), ctx()).warnings.join("\n")).not.toContain("default limit");
 });
+
+describe("keys nothing reads", () => {
+    const withKeys = (...keys: string[]) => {
+        try {
+            return { ...validateStackConfig(base(), ctx({ configKeys: keys })), problems: [] };
+        } catch (error) {
+            if (error instanceof ConfigError) return { warnings: [], problems: [...error.problems] };
+            throw error;
+        }
+    };
+
+    test.each([
+        ["numWorker", "numWorkers"],
+        ["autoTerminationMinutes", "autoterminationMinutes"],
+        ["protected", "protect"],
+        ["gitURL", "gitUrl"],
+    ])("a misspelt project key %s is refused: did you mean %s?", (typo, meant) => {
+        const { problems } = withKeys(`databricks-kedro-stack:${typo}`);
+        expect(problems).toEqual([
+            expect.objectContaining({ key: `databricks-kedro-stack:${typo}`, allowed: expect.stringContaining(`did you mean ${meant}?`), fix: expect.stringMatching(new RegExp(`^pulumi config rm ${typo} --stack dev && pulumi config set ${meant} <value> --stack dev$`)) }),
+        ]);
+    });
+
+    test("an unknown project key far from any is refused without a guess", () => {
+        expect(withKeys("databricks-kedro-stack:colorScheme").problems[0].allowed).not.toContain("did you mean");
+    });
+
+    test("a provider namespace that looks like a typo is warned about; a real one or an unrelated one is not", () => {
+        expect(withKeys("databrick:host").warnings.filter((warning) => warning.includes("namespace"))).toEqual([expect.stringContaining("databrick:host is in no provider's namespace; did you mean databricks:host?")]);
+        expect(withKeys("databricks:host", "aws:region", "kubernetes:context").warnings.join("\n")).not.toContain("namespace");
+    });
+
+    test("a stray key is reported next to the missing one it was meant to be", () => {
+        try {
+            validateStackConfig(base({ gitUsername: undefined }), ctx({ configKeys: ["databricks-kedro-stack:gitUserName"] }));
+            throw new Error("expected a ConfigError");
+        } catch (error) {
+            const keys = (error as ConfigError).problems.map((problem) => problem.key);
+            expect(keys).toEqual(expect.arrayContaining(["databricks-kedro-stack:gitUserName", "databricks-kedro-stack:gitUsername"]));
+        }
+    });
+});

@@ -1,0 +1,95 @@
+/**
+ * Keys the stack sets but the program never reads: a typo silently drops a
+ * setting (`protected: true` leaves prod unprotected). Project keys that are
+ * not declared are refused; a provider namespace that looks like a typo of a
+ * known one is warned about.
+ */
+import { type ConfigProblem, PROJECT, configSetCommand } from "./errors";
+
+/** Every project key the program reads; Pulumi.yaml declares exactly these. */
+export const PROJECT_KEYS = [
+    "cloud",
+    "gitUrl",
+    "gitUsername",
+    "gitToken",
+    "gitCredential",
+    "gitProvider",
+    "gitBranch",
+    "gitCommit",
+    "sparkVersion",
+    "nodeType",
+    "driverNodeType",
+    "numWorkers",
+    "autoterminationMinutes",
+    "spot",
+    "accessMode",
+    "singleUserName",
+    "environmentUser",
+    "environmentGroup",
+    "clusterNoWait",
+    "kedroInstall",
+    "kedroPackages",
+    "repoPath",
+    "notebookPath",
+    "workspace",
+    "workspaceName",
+    "databricksAccountId",
+    "databricksClientId",
+    "databricksClientSecret",
+    "databricksGoogleServiceAccount",
+    "githubRepository",
+    "githubOwner",
+    "githubRepositoryName",
+    "protect",
+] as const;
+
+/** The providers whose own config a stack may carry. */
+export const PROVIDER_NAMESPACES = ["databricks", "aws", "azure-native", "azure", "gcp", "github", "pulumi"] as const;
+
+/** Edit distance, case-insensitive: how many letters to change, add or drop. */
+export function editDistance(a: string, b: string): number {
+    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+    let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= x.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+        previous = current;
+    }
+    return previous[y.length];
+}
+
+/** The nearest candidate within a third of the word's length (at least 2 edits), or undefined. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+    const scored = candidates.map((candidate) => ({ candidate, distance: editDistance(word, candidate) })).sort((a, b) => a.distance - b.distance);
+    const best = scored[0];
+    return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
+}
+
+export interface StrayKeys {
+    problems: ConfigProblem[];
+    warnings: string[];
+}
+
+/** Judges every full key the stack sets (`<namespace>:<name>`) against the declared project keys. */
+export function strayKeys(fullKeys: readonly string[], declared: readonly string[], stack: string): StrayKeys {
+    const problems: ConfigProblem[] = [];
+    const warnings: string[] = [];
+    for (const fullKey of fullKeys) {
+        const [namespace, ...rest] = fullKey.split(":");
+        const name = rest.join(":");
+        if (namespace === PROJECT) {
+            if (declared.includes(name)) continue;
+            const suggestion = nearest(name, declared);
+            problems.push({
+                key: fullKey,
+                value: undefined,
+                allowed: `a key Pulumi.yaml declares${suggestion ? `; did you mean ${suggestion}?` : ""} (an unknown key is never read, so its setting would be lost)`,
+                fix: `pulumi config rm ${name} --stack ${stack}${suggestion ? ` && ${configSetCommand(`${PROJECT}:${suggestion}`, "<value>", stack)}` : ""}`,
+            });
+        } else if (!(PROVIDER_NAMESPACES as readonly string[]).includes(namespace)) {
+            const suggestion = nearest(namespace, [...PROVIDER_NAMESPACES, PROJECT]);
+            if (suggestion) warnings.push(`${fullKey} is in no provider's namespace; did you mean ${suggestion}:${name}? As it is, no provider reads it.`);
+        }
+    }
+    return { problems, warnings };
+}
