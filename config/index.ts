@@ -59,6 +59,9 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
         databricksHostInConfig: hostInConfig !== undefined && hostInConfig !== "",
         databricksAuthType: new pulumi.Config("databricks").get("authType") ?? fromEnvironment("databricksAuthType"),
         hasGitToken: isSet("gitToken"),
+        plaintextSecrets: [projectKey("gitToken"), "databricks:token", "github:token"].filter(
+            (key) => (pulumi.runtime.getConfig(key) ?? "") !== "" && !isSecretInStackConfig(key),
+        ),
         hasClientSecret: clientSecretSet || fromEnvironment("databricksClientSecret") !== undefined,
         clientSecretInPlaintext: clientSecretSet && !isSecretInStackConfig(projectKey("databricksClientSecret")),
         githubOwner: new pulumi.Config("github").get("owner") ?? fromEnvironment("githubOwner"),

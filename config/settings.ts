@@ -52,6 +52,8 @@ export interface ConfigContext {
     hasClientSecret?: boolean;
     /** databricksClientSecret sits in the stack file without --secret. */
     clientSecretInPlaintext?: boolean;
+    /** Full keys among gitToken, databricks:token and github:token that the stack holds in plaintext. */
+    plaintextSecrets?: readonly string[];
     /** The cloud providers' own region, location and project. */
     providerConfig?: CloudProviderConfig;
     /** `github:owner` (or GITHUB_OWNER), the GitHub provider's own owner. */
@@ -242,6 +244,13 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         problems.push({ key, value, allowed, fix: opts.fix ?? configSetCommand(key, fixValue, ctx.stack, opts) });
     };
     for (const name of unsafe) problem(name, raw[name], "a single line without control characters", `<${name}>`);
+    for (const key of ctx.plaintextSecrets ?? []) {
+        if (key === projectKey("gitToken")) {
+            problem("gitToken", "(plaintext)", "a secret value: remove it from the stack file", "<personal-access-token>", { secret: true });
+        } else {
+            warnings.push(`${key} is in plaintext in the stack file, where anyone with the repository reads it: pulumi config set --secret ${key} <value> --stack ${ctx.stack}`);
+        }
+    }
     const stray = strayKeys(ctx.configKeys ?? [], PROJECT_KEYS, ctx.stack);
     problems.push(...stray.problems);
     warnings.push(...stray.warnings);

@@ -72,7 +72,7 @@ export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
     await pulumi.runtime.setMocks(mocks, files.project, stack, true);
     mocks.observe(pulumi.runtime.getMonitor());
     pulumi.runtime.setAllConfig(files.config, files.secretKeys);
-    const warnings: string[] = [];
+    const warnings: string[] = [...files.warnings];
     const originalWarn = pulumi.log.warn;
     pulumi.log.warn = async (message: string) => void warnings.push(message);
     let error: string | undefined;

@@ -15,6 +15,8 @@ export interface StackConfigFiles {
     secretKeys: string[];
     /** Declared secret keys the stack file does not set; planned with a placeholder, but pulumi up needs them. */
     missingSecrets: string[];
+    /** What the file gets away with but should not: provider tokens in plaintext. */
+    warnings: string[];
 }
 
 export const secretPlaceholder = (key: string) => `[secret ${key}]`;
@@ -45,6 +47,31 @@ function readYaml(file: string, name: string): Record<string, unknown> {
     return document as Record<string, unknown>;
 }
 
+/** The providers' own secret keys: the CLI does not know they are secrets, so a plaintext one only warns. */
+const PROVIDER_TOKENS = ["databricks:token", "databricks:clientSecret", "databricks:password", "github:token", "azure-native:clientSecret", "gcp:credentials"];
+
+/**
+ * How a YAML value fails a declared type, as the CLI's check would say it:
+ * a number where a string is declared (gitBranch: 1.10 reads as 1.1), an
+ * empty entry, a string where a number or boolean is declared.
+ */
+export function typeMismatch(type: string | undefined, value: unknown): string | undefined {
+    if (value === null) return "an empty YAML entry, which is no value";
+    switch (type) {
+        case "string":
+            return typeof value === "string" ? undefined : `a YAML ${Array.isArray(value) ? "list" : typeof value}, which the file's author likely meant as text`;
+        // pulumi config set stores every value as text ("2", "true"), so text that parses is fine.
+        case "integer":
+            return Number.isInteger(value) || (typeof value === "string" && /^-?\d+$/.test(value.trim())) ? undefined : "not a whole number";
+        case "boolean":
+            return typeof value === "boolean" || (typeof value === "string" && /^(true|false)$/i.test(value.trim())) ? undefined : "not true or false";
+        case "array":
+            return Array.isArray(value) ? undefined : "not a list";
+        default:
+            return undefined;
+    }
+}
+
 function asConfigString(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
 }
@@ -61,17 +88,41 @@ export function readStackConfig(root: string, stack: string): StackConfigFiles {
         if (declaration && typeof declaration === "object" && "default" in declaration) config[`${project.name}:${key}`] = asConfigString(declaration.default);
         if (declaration?.secret) secretKeys.push(`${project.name}:${key}`);
     }
+    // What the CLI refuses before any program runs, the plan refuses too, with the command that fixes it.
+    const refusals: string[] = [];
+    const warnings: string[] = [];
+    const declared = project.config ?? {};
     for (const [rawKey, value] of Object.entries(stackConfig)) {
-        const key = rawKey.includes(":") ? rawKey : `${project.name}:${rawKey}`;
-        if (value && typeof value === "object" && "secure" in (value as object)) {
+        if (!rawKey.includes(":")) {
+            refusals.push(`${rawKey} has no namespace, which the CLI refuses in a stack file: write ${project.name}:${rawKey}, or pulumi config set ${rawKey} <value> --stack ${stack}`);
+            continue;
+        }
+        const key = rawKey;
+        const secure = value !== null && typeof value === "object" && "secure" in (value as object);
+        const [namespace, name] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+        const declaration = namespace === project.name ? declared[name] : undefined;
+        if (secure) {
             config[key] = secretPlaceholder(key);
             secretKeys.push(key);
-        } else {
-            config[key] = asConfigString(value);
+            continue;
         }
+        if (declaration?.secret) {
+            refusals.push(`${key} is declared secret but is in plaintext in Pulumi.${stack}.yaml: remove it from the file and run pulumi config set --secret ${name} <value> --stack ${stack}`);
+            continue;
+        }
+        if (PROVIDER_TOKENS.includes(key)) {
+            warnings.push(`${key} is in plaintext in Pulumi.${stack}.yaml, where anyone with the repository reads it: pulumi config set --secret ${name} <value> --stack ${stack}`);
+        }
+        const mismatch = declaration ? typeMismatch(declaration.type as string | undefined, value) : undefined;
+        if (mismatch) {
+            refusals.push(`${key} is ${JSON.stringify(value)} (${mismatch}); allowed: ${declaration!.type}${declaration!.type === "string" && value !== null ? `: quote it in the file, or pulumi config set ${name} <value> --stack ${stack}` : `: pulumi config set ${name} <value> --stack ${stack}`}`);
+            continue;
+        }
+        config[key] = asConfigString(value);
     }
+    if (refusals.length > 0) throw new StackFileError(`Pulumi.${stack}.yaml has ${refusals.length} problem${refusals.length === 1 ? "" : "s"} the Pulumi CLI refuses too: ${refusals.join("; ")}.`);
     // Secrets are encrypted for one backend and often kept out of the repository: plan without them, and say so.
     const missingSecrets = secretKeys.filter((key) => config[key] === undefined);
     for (const key of missingSecrets) config[key] = secretPlaceholder(key);
-    return { project: project.name, config, secretKeys: [...new Set(secretKeys)], missingSecrets };
+    return { project: project.name, config, secretKeys: [...new Set(secretKeys)], missingSecrets, warnings };
 }

@@ -90,3 +90,11 @@ describe("keys nothing reads", () => {
         }
     });
 });
+
+test("a plaintext gitToken is refused, as the CLI refuses a declared secret; a plaintext provider token warns", async () => {
+    const { baseConfig, evaluate } = require("../harness") as typeof import("../harness");
+    await expect(evaluate({ config: baseConfig("aws"), plaintextKeys: ["gitToken"] })).rejects.toThrow(/databricks-kedro-stack:gitToken is "\(plaintext\)"; allowed: a secret value/);
+    const { loaded } = await evaluate({ config: baseConfig("aws"), providerConfig: { "github:token": "ghp_0123456789abcdefABCDEF" } });
+    expect(loaded.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^github:token is in plaintext in the stack file/)]));
+    expect(loaded.warnings.join("\n")).not.toContain("ghp_0123456789abcdefABCDEF");
+});

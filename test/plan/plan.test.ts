@@ -236,3 +236,39 @@ describe("hostile stack files", () => {
         }
     });
 });
+
+describe("the plan refuses what the CLI refuses", () => {
+    const same = (text: string) => text;
+    test.each([
+        ["an unprefixed key", "  numWorkers: 3\n", /numWorkers has no namespace, which the CLI refuses in a stack file: write databricks-kedro-stack:numWorkers/, same],
+        ["a plaintext declared secret", "", /databricks-kedro-stack:gitToken is declared secret but is in plaintext/, (text: string) => text.replace(/gitToken:\n {4}secure: \S+/, "gitToken: ghp_plain")],
+        ["gitBranch: 1.10, which YAML reads as 1.1", "  databricks-kedro-stack:gitBranch: 1.10\n", /databricks-kedro-stack:gitBranch is 1\.1 \(a YAML number, which the file's author likely meant as text\); allowed: string: quote it/, same],
+        ["an empty gitUsername", "", /databricks-kedro-stack:gitUsername is null \(an empty YAML entry, which is no value\)/, (text: string) => text.replace("gitUsername: bot", "gitUsername:")],
+        ["a word for an integer", "  databricks-kedro-stack:numWorkers: three\n", /numWorkers is "three" \(not a whole number\); allowed: integer/, same],
+    ])("%s: one line, exit 1", (_label, extra, message, edit: (text: string) => string) => {
+        const text = edit(STACK(extra));
+        const dir = projectWith({ bad: text });
+        try {
+            const { code, stdout, stderr } = plan(["--stack", "bad", "--root", dir]);
+            expect(code).toBe(1);
+            expect(stdout).toBe("");
+            expect(stderr.trim().split("\n")).toHaveLength(1);
+            expect(stderr).toMatch(message);
+            expect(stderr).not.toContain("ghp_plain");
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    test("values as pulumi config set writes them (quoted text) pass, and a plaintext provider token warns", () => {
+        const dir = projectWith({ ok: STACK('  databricks-kedro-stack:numWorkers: "2"\n  databricks-kedro-stack:protect: "false"\n  databricks-kedro-stack:gitBranch: "1.10"\n  github:token: plain-token\n') });
+        try {
+            const { code, stdout } = plan(["--stack", "ok", "--root", dir]);
+            expect(code).toBe(0);
+            expect(stdout).toContain("branch=1.10");
+            expect(stdout).toMatch(/- github:token is in plaintext in Pulumi\.ok\.yaml, where anyone with the repository reads it: pulumi config set --secret token <value> --stack ok/);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
