@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readStackConfig, secretPlaceholder } from "../../plan/stackConfig";
+import { StackFileError, readStackConfig, secretPlaceholder } from "../../plan/stackConfig";
 
 const root = join(__dirname, "..", "..");
 const PROGRAM = ["index.ts", "config", "lib", "components", "Pulumi.yaml", "tsconfig.json", "package.json"];
@@ -207,14 +207,24 @@ describe("hostile stack files", () => {
         ["a duplicate key", "config:\n  databricks-kedro-stack:cloud: aws\n  databricks-kedro-stack:cloud: gcp\n", /^Pulumi\.bad\.yaml is not valid YAML: Map keys must be unique at line 3/],
         ["an alias bomb", bomb, /^Pulumi\.bad\.yaml is not valid YAML: Excessive alias count/],
         ["a list instead of a mapping", "- config\n", /^Pulumi\.bad\.yaml must be a YAML mapping/],
-    ])("%s: one line on stderr, exit 1, no stack trace", (_label, text, message) => {
+    ])("%s: a one-line StackFileError", (_label, text, message) => {
         const dir = projectWith({ bad: text });
+        try {
+            expect(() => readStackConfig(dir, "bad")).toThrow(StackFileError);
+            expect(() => readStackConfig(dir, "bad")).toThrow(message);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    test("the CLI prints such an error as one line on stderr, exit 1, no stack trace", () => {
+        const dir = projectWith({ bad: "config:\n\tdatabricks-kedro-stack:cloud: aws\n" });
         try {
             const { code, stdout, stderr } = plan(["--stack", "bad", "--root", dir]);
             expect(code).toBe(1);
             expect(stdout).toBe("");
             expect(stderr.trim().split("\n")).toHaveLength(1);
-            expect(stderr).toMatch(message);
+            expect(stderr).toMatch(/^Pulumi\.bad\.yaml is not valid YAML: Tabs/);
             expect(stderr).not.toMatch(/\n\s+at /);
         } finally {
             rmSync(dir, { recursive: true, force: true });
@@ -245,16 +255,19 @@ describe("the plan refuses what the CLI refuses", () => {
         ["gitBranch: 1.10, which YAML reads as 1.1", "  databricks-kedro-stack:gitBranch: 1.10\n", /databricks-kedro-stack:gitBranch is 1\.1 \(a YAML number, which the file's author likely meant as text\); allowed: string: quote it/, same],
         ["an empty gitUsername", "", /databricks-kedro-stack:gitUsername is null \(an empty YAML entry, which is no value\)/, (text: string) => text.replace("gitUsername: bot", "gitUsername:")],
         ["a word for an integer", "  databricks-kedro-stack:numWorkers: three\n", /numWorkers is "three" \(not a whole number\); allowed: integer/, same],
-    ])("%s: one line, exit 1", (_label, extra, message, edit: (text: string) => string) => {
-        const text = edit(STACK(extra));
-        const dir = projectWith({ bad: text });
+    ])("%s: refused before the program runs, in one line", (_label, extra, message, edit: (text: string) => string) => {
+        const dir = projectWith({ bad: edit(STACK(extra)) });
         try {
-            const { code, stdout, stderr } = plan(["--stack", "bad", "--root", dir]);
-            expect(code).toBe(1);
-            expect(stdout).toBe("");
-            expect(stderr.trim().split("\n")).toHaveLength(1);
-            expect(stderr).toMatch(message);
-            expect(stderr).not.toContain("ghp_plain");
+            let error: Error | undefined;
+            try {
+                readStackConfig(dir, "bad");
+            } catch (caught) {
+                error = caught as Error;
+            }
+            expect(error).toBeInstanceOf(StackFileError);
+            expect(error!.message).toMatch(message);
+            expect(error!.message).not.toContain("\n");
+            expect(error!.message).not.toContain("ghp_plain");
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }
