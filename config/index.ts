@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { fromEnvironment } from "./environment";
 import { PROJECT, projectKey } from "./errors";
-import { PROJECT_KEYS } from "./keys";
+import { PROJECT_KEYS, PROVIDER_SECRET_KEYS } from "./keys";
 import { type KedroStackSettings, type RawConfig, validateStackConfig } from "./settings";
 
 export * from "./clouds";
@@ -59,7 +59,7 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
         databricksHostInConfig: hostInConfig !== undefined && hostInConfig !== "",
         databricksAuthType: new pulumi.Config("databricks").get("authType") ?? fromEnvironment("databricksAuthType"),
         hasGitToken: isSet("gitToken"),
-        plaintextSecrets: [projectKey("gitToken"), "databricks:token", "github:token"].filter(
+        plaintextSecrets: [projectKey("gitToken"), ...PROVIDER_SECRET_KEYS].filter(
             (key) => (pulumi.runtime.getConfig(key) ?? "") !== "" && !isSecretInStackConfig(key),
         ),
         hasClientSecret: clientSecretSet || fromEnvironment("databricksClientSecret") !== undefined,

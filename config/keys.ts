@@ -43,6 +43,9 @@ export const PROJECT_KEYS = [
     "protect",
 ] as const;
 
+/** The providers' own secret keys: the CLI does not know they are secrets, so a plaintext one only warns. */
+export const PROVIDER_SECRET_KEYS: readonly string[] = ["databricks:token", "databricks:clientSecret", "databricks:password", "github:token", "azure-native:clientSecret", "gcp:credentials"];
+
 /** The providers whose own config a stack may carry. */
 export const PROVIDER_NAMESPACES = ["databricks", "aws", "azure-native", "azure", "gcp", "github", "pulumi"] as const;
 

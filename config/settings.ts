@@ -2,6 +2,7 @@ import { CLOUDS, CLOUD_PROFILES, CLUSTER_DEFAULTS, type Cloud, POLICY_DEFAULT_LI
 import { ConfigError, type ConfigProblem, configSetCommand, configSetListCommand, projectKey } from "./errors";
 import { GIT_PROVIDERS, type GitProvider, INFERRED_GIT_HOSTS, canonicalGitProvider, inferGitProvider, namesRepository, repositoryName } from "../lib/git";
 import { defaultKedroPackages, kedroFitsPython, kedroLinesFor } from "../lib/kedro";
+import { isSafePathSegment } from "../lib/notebook";
 import type { EnvironmentPeople } from "../lib/people";
 import { endOfSupportWarning, findLtsRelease } from "../lib/runtime";
 import { looksLikeCredential, redact } from "../lib/redact";
@@ -52,7 +53,7 @@ export interface ConfigContext {
     hasClientSecret?: boolean;
     /** databricksClientSecret sits in the stack file without --secret. */
     clientSecretInPlaintext?: boolean;
-    /** Full keys among gitToken, databricks:token and github:token that the stack holds in plaintext. */
+    /** Full keys among gitToken and the providers' secret keys (PROVIDER_SECRET_KEYS) that the stack holds in plaintext. */
     plaintextSecrets?: readonly string[];
     /** The cloud providers' own region, location and project. */
     providerConfig?: CloudProviderConfig;
@@ -138,14 +139,8 @@ export function requirementName(spec: string): string {
     return (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/[._]+/g, "-");
 }
 
-/**
- * One segment of a workspace path the notebook may name: letters, digits and
- * `. _ @ + -` (user names are e-mails). No spaces, quotes, `{ }` or `$`:
- * IPython expands `{…}` and `$name` in a line magic's arguments, so a path
- * rendered into `%reload_kedro` must not be able to hold code.
- */
-const SAFE_SEGMENT = /^[A-Za-z0-9._@+-]{1,128}$/;
-const safeSegment = (part: string) => SAFE_SEGMENT.test(part) && part !== "." && part !== "..";
+/** A path rendered into `%reload_kedro` must not be able to hold code: the notebook's own rule decides. */
+const safeSegment = isSafePathSegment;
 
 /** `/Repos/<folder>/<name>`, the only place Databricks puts a Repo. */
 export function isRepoPath(path: string): boolean {
@@ -160,6 +155,9 @@ export function isNotebookPath(path: string): boolean {
     if (parts[0] === "Repos" || (parts[0] === "Workspace" && parts[1] === "Repos")) return false;
     return parts.every(safeSegment);
 }
+
+/** A repository name as GitHub takes it (and the cluster and path names derived from it stay short). */
+export const REPOSITORY_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** A user name at a Git provider or in a workspace (often an e-mail or an id): no spaces, quotes, pipes or markup. */
 export const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,254}$/;
@@ -300,7 +298,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         if (ownerRaw === undefined) problem("githubOwner", undefined, "the GitHub user or organisation to create the repository in; github:owner also works", "<github-owner>");
         if (name === undefined) {
             problem("githubRepositoryName", undefined, "the name of the Kedro project's repository to create, e.g. iris-databricks (not this infrastructure repository's)", "iris-databricks");
-        } else if (!/^[A-Za-z0-9._-]{1,100}$/.test(name) || name === "." || name === "..") {
+        } else if (!REPOSITORY_NAME.test(name) || name === "." || name === "..") {
             problem("githubRepositoryName", name, "1 to 100 letters, digits, '.', '_' and '-'", "iris-databricks");
         }
         if (get("gitUrl") !== undefined) {
@@ -333,7 +331,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             problem("gitUrl", gitUrlRaw, "a URL whose path is validly percent-encoded", "https://github.com/<owner>/<repo>.git");
         } else if (repositoryName(parsed) === "" || !namesRepository(parsed)) {
             problem("gitUrl", gitUrlRaw, "a URL that names a repository, e.g. https://github.com/<owner>/<repo>.git", "https://github.com/<owner>/<repo>.git");
-        } else if (!/^[A-Za-z0-9._-]{1,100}$/.test(repositoryName(parsed)!)) {
+        } else if (!REPOSITORY_NAME.test(repositoryName(parsed)!)) {
             problem("gitUrl", gitUrlRaw, "a repository name of 1 to 100 letters, digits, '.', '_' and '-'", "https://github.com/<owner>/<repo>.git");
         } else {
             gitUrl = parsed;

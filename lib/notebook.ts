@@ -31,14 +31,27 @@ export function includesKedroViz(packages: readonly string[]): boolean {
     return packages.some((spec) => /^kedro[-_]viz\b/i.test(spec));
 }
 
-/** What the notebook may render as a project root: IPython would expand `{…}` or `$name` in a line magic. */
-const SAFE_PROJECT_ROOT = /^\/[A-Za-z0-9._@+\/-]+$/;
+/**
+ * One segment of a workspace path the notebook may render: letters, digits
+ * and `. _ @ + -` (user names are e-mails). No spaces, quotes, `{ }` or `$`:
+ * IPython expands `{…}` and `$name` in a line magic's arguments.
+ */
+export const SAFE_PATH_SEGMENT = /^[A-Za-z0-9._@+-]{1,128}$/;
+
+export function isSafePathSegment(part: string): boolean {
+    return SAFE_PATH_SEGMENT.test(part) && part !== "." && part !== "..";
+}
+
+/** An absolute path made only of safe segments. */
+export function isSafeWorkspacePath(path: string): boolean {
+    return path.startsWith("/") && path.slice(1).split("/").every(isSafePathSegment);
+}
 /** What a %pip argument may hold inside its double quotes. */
 const SAFE_REQUIREMENT = /^[A-Za-z0-9._\-\[\], \t=<>~!*+]+$/;
 
 export function notebookCells(spec: KedroNotebookSpec): string[] {
     // Validated upstream; refused here too, so no value can ever become code in the notebook.
-    if (!SAFE_PROJECT_ROOT.test(spec.projectRoot)) throw new Error(`Refusing to render the project root ${JSON.stringify(spec.projectRoot)} into %reload_kedro.`);
+    if (!isSafeWorkspacePath(spec.projectRoot)) throw new Error(`Refusing to render the project root ${JSON.stringify(spec.projectRoot)} into %reload_kedro.`);
     const unsafe = spec.packages.filter((requirement) => !SAFE_REQUIREMENT.test(requirement));
     if (unsafe.length > 0) throw new Error(`Refusing to render ${JSON.stringify(unsafe)} into %pip.`);
     const cells: string[] = [];

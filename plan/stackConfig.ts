@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { PROVIDER_SECRET_KEYS } from "../config/keys";
 
 export interface StackConfigFiles {
     project: string;
@@ -47,8 +48,6 @@ function readYaml(file: string, name: string): Record<string, unknown> {
     return document as Record<string, unknown>;
 }
 
-/** The providers' own secret keys: the CLI does not know they are secrets, so a plaintext one only warns. */
-const PROVIDER_TOKENS = ["databricks:token", "databricks:clientSecret", "databricks:password", "github:token", "azure-native:clientSecret", "gcp:credentials"];
 
 /**
  * How a YAML value fails a declared type, as the CLI's check would say it:
@@ -110,7 +109,7 @@ export function readStackConfig(root: string, stack: string): StackConfigFiles {
             refusals.push(`${key} is declared secret but is in plaintext in Pulumi.${stack}.yaml: remove it from the file and run pulumi config set --secret ${name} <value> --stack ${stack}`);
             continue;
         }
-        if (PROVIDER_TOKENS.includes(key)) {
+        if (PROVIDER_SECRET_KEYS.includes(key)) {
             warnings.push(`${key} is in plaintext in Pulumi.${stack}.yaml, where anyone with the repository reads it: pulumi config set --secret ${name} <value> --stack ${stack}`);
         }
         const mismatch = declaration ? typeMismatch(declaration.type as string | undefined, value) : undefined;
