@@ -59,11 +59,10 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
         databricksHostInConfig: hostInConfig !== undefined && hostInConfig !== "",
         databricksAuthType: new pulumi.Config("databricks").get("authType") ?? fromEnvironment("databricksAuthType"),
         hasGitToken: isSet("gitToken"),
-        plaintextSecrets: [projectKey("gitToken"), ...PROVIDER_SECRET_KEYS].filter(
+        plaintextSecrets: [...SECRET_PROJECT_KEYS.map(projectKey), ...PROVIDER_SECRET_KEYS].filter(
             (key) => (pulumi.runtime.getConfig(key) ?? "") !== "" && !isSecretInStackConfig(key),
         ),
         hasClientSecret: clientSecretSet || fromEnvironment("databricksClientSecret") !== undefined,
-        clientSecretInPlaintext: clientSecretSet && !isSecretInStackConfig(projectKey("databricksClientSecret")),
         githubOwner: new pulumi.Config("github").get("owner") ?? fromEnvironment("githubOwner"),
         configKeys: Object.keys(pulumi.runtime.allConfig()),
         providerConfig: {

@@ -51,9 +51,7 @@ export interface ConfigContext {
     databricksHostInConfig?: boolean;
     /** Whether databricksClientSecret (or DATABRICKS_CLIENT_SECRET) is present. */
     hasClientSecret?: boolean;
-    /** databricksClientSecret sits in the stack file without --secret. */
-    clientSecretInPlaintext?: boolean;
-    /** Full keys among gitToken and the providers' secret keys (PROVIDER_SECRET_KEYS) that the stack holds in plaintext. */
+    /** Full keys among the project's secret keys and the providers' (PROVIDER_SECRET_KEYS) that the stack holds in plaintext. */
     plaintextSecrets?: readonly string[];
     /** The cloud providers' own region, location and project. */
     providerConfig?: CloudProviderConfig;
@@ -243,8 +241,10 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     };
     for (const name of unsafe) problem(name, raw[name], "a single line without control characters", `<${name}>`);
     for (const key of ctx.plaintextSecrets ?? []) {
-        if (key === projectKey("gitToken")) {
-            problem("gitToken", "(plaintext)", "a secret value: remove it from the stack file", "<personal-access-token>", { secret: true });
+        if (key.startsWith(projectKey(""))) {
+            // The project's secrets: refused, as the CLI refuses a declared secret (databricksClientSecret is declared without secret: true only to stay optional).
+            const name = key.slice(projectKey("").length);
+            problem(name, "(plaintext)", "a secret value: remove it from the stack file", `<${name}>`, { secret: true });
         } else {
             warnings.push(`${key} is in plaintext in the stack file, where anyone with the repository reads it: pulumi config set --secret ${key} <value> --stack ${ctx.stack}`);
         }
@@ -548,7 +548,6 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             accountId: get("databricksAccountId"),
             clientId: get("databricksClientId"),
             hasClientSecret: ctx.hasClientSecret ?? false,
-            clientSecretInPlaintext: ctx.clientSecretInPlaintext ?? false,
             configuredHost: ctx.databricksHostInConfig ? host : undefined,
             authType: ctx.databricksAuthType,
             googleServiceAccount: get("databricksGoogleServiceAccount"),

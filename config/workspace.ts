@@ -63,8 +63,6 @@ export interface WorkspaceInputs {
     accountId?: string;
     clientId?: string;
     hasClientSecret: boolean;
-    /** True when databricksClientSecret is in the stack file without --secret. */
-    clientSecretInPlaintext: boolean;
     /** databricks:host from the stack's config (not the environment). */
     configuredHost?: string;
     /** databricks:authType, or DATABRICKS_AUTH_TYPE. */
@@ -121,14 +119,6 @@ export function validateWorkspace(
             inputs.configuredHost,
             "no value with workspace: create, which connects to the workspace it creates; a host here would point the same stack at a second workspace",
             `pulumi config rm databricks:host --stack ${ctx.stack}`,
-        );
-    }
-    if (inputs.clientSecretInPlaintext) {
-        problem(
-            projectKey("databricksClientSecret"),
-            "(plaintext)",
-            "a secret value",
-            configSetCommand(projectKey("databricksClientSecret"), "<client-secret>", ctx.stack, { secret: true }),
         );
     }
     if (!cloud) return { problems };
