@@ -18,11 +18,26 @@ export interface ConfigProblem {
     fix: string;
 }
 
+/** A value in single quotes, as the shell passes it unchanged. */
+export function shellQuote(value: string): string {
+    return `'${value.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * A value as a shell word: quoted when the shell would split, glob or
+ * expand it (a cron's `0 0 6 * * ?`). Placeholders (`<value>`) and command
+ * substitutions (`$(git rev-parse HEAD)`) stay as written, to be replaced or run.
+ */
+export function shellWord(value: string): string {
+    if (/^\$\([^()]*\)$/.test(value) || /^<[^<>]*>$/.test(value)) return value;
+    return /[\s*?[\]'"\\;&|!#`$(){}]/.test(value) ? shellQuote(value) : value;
+}
+
 /** The `pulumi config set` command for a key; project keys are written short, as users type them. */
 export function configSetCommand(key: string, value: string, stack: string, opts: { secret?: boolean } = {}): string {
     const shortKey = key.startsWith(`${PROJECT}:`) ? key.slice(PROJECT.length + 1) : key;
     const secret = opts.secret ? "--secret " : "";
-    return `pulumi config set ${secret}${shortKey} ${value} --stack ${stack}`;
+    return `pulumi config set ${secret}${shortKey} ${shellWord(value)} --stack ${stack}`;
 }
 
 /**
@@ -34,7 +49,7 @@ export function configSetListCommand(key: string, values: readonly string[], sta
     const shortKey = key.startsWith(`${PROJECT}:`) ? key.slice(PROJECT.length + 1) : key;
     return [
         `pulumi config rm ${shortKey} --stack ${stack}`,
-        ...values.map((value, index) => `pulumi config set --path '${shortKey}[${index}]' '${value}' --stack ${stack}`),
+        ...values.map((value, index) => `pulumi config set --path '${shortKey}[${index}]' ${shellQuote(value)} --stack ${stack}`),
     ].join(" && ");
 }
 

@@ -11,6 +11,7 @@ import { type KedroStackSettings, type RawConfig, validateStackConfig } from "./
 export * from "./clouds";
 export * from "./environment";
 export * from "./errors";
+export * from "./job";
 export * from "./keys";
 export * from "./settings";
 export * from "./workspace";

@@ -41,6 +41,13 @@ export const PROJECT_KEYS = [
     "githubOwner",
     "githubRepositoryName",
     "protect",
+    "job",
+    "jobSchedule",
+    "jobTimezone",
+    "jobSchedulePaused",
+    "jobPipeline",
+    "jobNotifications",
+    "jobTimeoutMinutes",
 ] as const;
 
 /** The providers' own secret keys: the CLI does not know they are secrets, so a plaintext one only warns. */

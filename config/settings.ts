@@ -8,6 +8,8 @@ import { endOfSupportWarning, findLtsRelease } from "../lib/runtime";
 import { looksLikeCredential, redact } from "../lib/redact";
 import { PROJECT_KEYS, strayKeys } from "./keys";
 import { type CloudProviderConfig, type WorkspaceSettings, validateWorkspace } from "./workspace";
+import { type JobSettings, validateJobConfig } from "./job";
+import { jobPathOf } from "../lib/naming";
 
 export const ACCESS_MODES = ["SINGLE_USER", "NONE"] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
@@ -112,6 +114,8 @@ export interface KedroStackSettings {
           };
     /** Protect every resource from `pulumi destroy`. */
     protect: boolean;
+    /** The Kedro pipeline as a scheduled job on a job cluster, with job: true. */
+    job?: JobSettings;
 }
 
 export interface ValidationResult {
@@ -584,6 +588,15 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
 
     const protect = booleanKey("protect", false);
 
+    const job = validateJobConfig(
+        { get, problem, booleanKey, integerKey, warn: (message) => warnings.push(message) },
+        { stack: ctx.stack, numWorkers, gitCommit, awaitingFirstPush: createsRepository && gitCommit === undefined, protect },
+    );
+    // The job's own Repo and notebook sit beside the interactive ones.
+    if (job && repoPath !== undefined && isRepoPath(repoPath) && !isRepoPath(jobPathOf(repoPath))) {
+        problem("repoPath", repoPath, `a path short enough for the job's Repo beside it (${jobPathOf(repoPath)})`, "/Repos/<folder>/<name>");
+    }
+
     // Creating an AWS workspace, the stack deploys as the account's service principal, never a person.
     if (workspace?.mode === "create" && cloud === "aws" && accessMode === "SINGLE_USER" && singleUserName === undefined && people.user === undefined) {
         problem(
@@ -646,6 +659,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
             workspace,
             githubRepository,
             protect,
+            job,
         },
     };
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { DEFAULTS, PROJECT, PROJECT_KEYS, validateStackConfig } from "../../config";
+import { DEFAULTS, JOB_DEFAULTS, PROJECT, PROJECT_KEYS, validateStackConfig } from "../../config";
 
 const root = join(__dirname, "..", "..");
 const project = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8"));
@@ -27,6 +27,8 @@ const DERIVED = [
     "gitUrl",
     "githubOwner",
     "githubRepositoryName",
+    "jobSchedule",
+    "jobSchedulePaused",
 ];
 
 test("the project is databricks-kedro-stack on the nodejs runtime", () => {
@@ -72,6 +74,11 @@ test("static defaults equal the program's defaults", () => {
     expect(declared.protect).toMatchObject({ type: "boolean", default: false });
     expect(declared.clusterNoWait).toMatchObject({ type: "boolean", default: DEFAULTS.clusterNoWait });
     expect(declared.kedroPackages).toMatchObject({ type: "array", items: { type: "string" }, default: [...DEFAULTS.kedroPackages] });
+    expect(declared.job).toMatchObject({ type: "boolean", default: JOB_DEFAULTS.job });
+    expect(declared.jobTimezone.default).toBe(JOB_DEFAULTS.jobTimezone);
+    expect(declared.jobPipeline.default).toBe(JOB_DEFAULTS.jobPipeline);
+    expect(declared.jobTimeoutMinutes).toMatchObject({ type: "integer", default: JOB_DEFAULTS.jobTimeoutMinutes });
+    expect(declared.jobNotifications).toMatchObject({ type: "array", items: { type: "string" }, default: [...JOB_DEFAULTS.jobNotifications] });
 });
 
 function stackSettings(stack: string) {

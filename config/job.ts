@@ -1,0 +1,154 @@
+/**
+ * The scheduled Kedro job's keys: read, checked and given their defaults
+ * here, as part of the stack's one validation pass (settings.ts).
+ */
+import { POLICY_DEFAULT_LIMITS } from "./clouds";
+import { configSetListCommand, projectKey } from "./errors";
+import { checkQuartzCron } from "../lib/cron";
+
+export const JOB_DEFAULTS = {
+    job: false,
+    jobTimezone: "UTC",
+    jobPipeline: "__default__",
+    jobTimeoutMinutes: 120,
+    jobNotifications: [] as readonly string[],
+} as const;
+
+/** The keys that only mean something with job: true. */
+export const JOB_ONLY_KEYS = ["jobSchedule", "jobTimezone", "jobSchedulePaused", "jobPipeline", "jobNotifications", "jobTimeoutMinutes"] as const;
+
+export const JOB_TIMEOUT_RANGE = { min: 10, max: 2880 } as const;
+
+/** A Kedro pipeline name as `kedro run --pipeline` takes it: a registry key such as __default__ or data_science. */
+export const PIPELINE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
+
+/** An e-mail address for the Jobs API's notifications: no spaces, quotes, commas or markup. */
+export const EMAIL_ADDRESS = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+
+/**
+ * A Java time zone ID as the Jobs API resolves `timezone_id`: an IANA name
+ * (Europe/Paris) or UTC. Offsets and abbreviations are refused: Java maps an
+ * ID it does not know to GMT without a word, so a typo would shift the run.
+ */
+export function isTimeZoneId(value: string): boolean {
+    if (!/^(?:UTC|GMT|[A-Z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+){1,2})$/.test(value)) return false;
+    try {
+        new Intl.DateTimeFormat("en-US", { timeZone: value });
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+export interface JobSchedule {
+    quartzCron: string;
+    timezone: string;
+    paused: boolean;
+}
+
+export interface JobSettings {
+    /** The Kedro pipeline the job runs by default; a run-now may pass another. */
+    pipeline: string;
+    schedule?: JobSchedule;
+    /** Addresses told of a failed run. */
+    notifications: readonly string[];
+    timeoutMinutes: number;
+}
+
+/** What the job's validation reads from the rest of the stack's config. */
+export interface JobContext {
+    stack: string;
+    numWorkers: number;
+    gitCommit?: string;
+    /** A created repository without a commit yet: the job waits, as the Repo does. */
+    awaitingFirstPush: boolean;
+    /** A protected stack is production: its schedule runs unless paused. */
+    protect: boolean;
+}
+
+/** The problem and warning sinks of the validation pass, so every key is reported as the others are. */
+export interface JobReporter {
+    get(name: string): string | undefined;
+    problem(name: string, value: string | undefined, allowed: string, fixValue: string, opts?: { fix?: string }): void;
+    warn(message: string): void;
+    booleanKey(name: string, fallback: boolean): boolean;
+    integerKey(name: string, fallback: number, range: { min: number; max?: number }, allowed: string): number;
+}
+
+/** Reads the job's keys; undefined when job is not true (and a warning for each job key set in vain). */
+export function validateJobConfig(report: JobReporter, ctx: JobContext): JobSettings | undefined {
+    const enabled = report.booleanKey("job", JOB_DEFAULTS.job);
+    if (!enabled) {
+        const ignored = JOB_ONLY_KEYS.filter((name) => report.get(name) !== undefined && report.get(name) !== "[]");
+        if (ignored.length > 0) report.warn(`${ignored.map(projectKey).join(", ")} ${ignored.length === 1 ? "is" : "are"} ignored: job is not true.`);
+        return undefined;
+    }
+
+    // The job cluster starts unattended, on every run: the pack's default cap is a hard limit for it, not a warning.
+    if (ctx.numWorkers > POLICY_DEFAULT_LIMITS.maxWorkers) {
+        report.problem(
+            "numWorkers",
+            String(ctx.numWorkers),
+            `at most ${POLICY_DEFAULT_LIMITS.maxWorkers} with job: true (the policy pack's max-workers cap, which the job cluster is held to)`,
+            String(POLICY_DEFAULT_LIMITS.maxWorkers),
+        );
+    }
+    // The job must run the code that was deployed, and only a commit says which that is.
+    if (ctx.gitCommit === undefined && !ctx.awaitingFirstPush) {
+        report.problem("gitCommit", undefined, "the full SHA of the commit the job runs: with job: true every run checks that its Repo holds the deployed commit", "$(git rev-parse HEAD)");
+    }
+
+    const pipeline = report.get("jobPipeline") ?? JOB_DEFAULTS.jobPipeline;
+    if (!PIPELINE_NAME.test(pipeline)) {
+        report.problem("jobPipeline", pipeline, "a Kedro pipeline name as kedro run --pipeline takes it: letters, digits and _ . -, e.g. __default__ or data_science", JOB_DEFAULTS.jobPipeline);
+    }
+
+    const timezone = report.get("jobTimezone") ?? JOB_DEFAULTS.jobTimezone;
+    if (!isTimeZoneId(timezone)) {
+        report.problem("jobTimezone", timezone, "a time zone ID such as UTC, Europe/Paris or America/New_York (no offsets or abbreviations)", JOB_DEFAULTS.jobTimezone);
+    }
+
+    let schedule: JobSchedule | undefined;
+    const cron = report.get("jobSchedule");
+    const pausedRaw = report.get("jobSchedulePaused");
+    // Only production runs on its schedule by default: a dev or review stack's schedule waits to be asked.
+    const paused = report.booleanKey("jobSchedulePaused", !ctx.protect);
+    if (cron !== undefined) {
+        const check = checkQuartzCron(cron);
+        if (!check.valid) {
+            report.problem("jobSchedule", cron, `a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): ${check.reason}`, "0 0 6 * * ?");
+        } else {
+            schedule = { quartzCron: cron.replace(/\s+/g, " "), timezone, paused };
+        }
+    } else if (pausedRaw !== undefined) {
+        report.warn(`${projectKey("jobSchedulePaused")} is ignored: jobSchedule is not set, so the job only runs when started.`);
+    }
+
+    const timeoutMinutes = report.integerKey(
+        "jobTimeoutMinutes",
+        JOB_DEFAULTS.jobTimeoutMinutes,
+        JOB_TIMEOUT_RANGE,
+        `a whole number of minutes from ${JOB_TIMEOUT_RANGE.min} to ${JOB_TIMEOUT_RANGE.max}: a run is stopped after it`,
+    );
+
+    let notifications: readonly string[] = JOB_DEFAULTS.jobNotifications;
+    const notificationsRaw = report.get("jobNotifications");
+    if (notificationsRaw !== undefined && notificationsRaw !== "[]") {
+        const fix = configSetListCommand(projectKey("jobNotifications"), ["data-team@example.com"], ctx.stack);
+        let parsed: unknown;
+        try {
+            parsed = JSON.parse(notificationsRaw);
+        } catch {
+            parsed = undefined;
+        }
+        if (!Array.isArray(parsed) || !parsed.every((address) => typeof address === "string")) {
+            report.problem("jobNotifications", notificationsRaw, "a list of e-mail addresses", "", { fix });
+        } else {
+            const bad = parsed.filter((address: string) => !EMAIL_ADDRESS.test(address.trim()));
+            if (bad.length > 0) report.problem("jobNotifications", JSON.stringify(bad), "e-mail addresses such as data-team@example.com", "", { fix });
+            else notifications = [...new Set(parsed.map((address: string) => address.trim()))];
+        }
+    }
+
+    return { pipeline, schedule, notifications, timeoutMinutes };
+}

@@ -1,0 +1,146 @@
+import { ConfigError, type ConfigContext, type RawConfig, isTimeZoneId, validateStackConfig } from "../../config";
+
+const SHA = "c0ffee0000000000000000000000000000000001";
+const ctx = (overrides: Partial<ConfigContext> = {}): ConfigContext => ({
+    project: "databricks-kedro-stack",
+    stack: "dev",
+    hasGitToken: true,
+    today: new Date("2026-11-24T00:00:00Z"),
+    ...overrides,
+});
+const withJob = (overrides: RawConfig = {}): RawConfig => ({
+    cloud: "aws",
+    gitUrl: "https://github.com/acme/iris-databricks.git",
+    gitUsername: "alice",
+    job: "true",
+    gitCommit: SHA,
+    ...overrides,
+});
+
+function problemsOf(raw: RawConfig, context: ConfigContext = ctx()) {
+    try {
+        validateStackConfig(raw, context);
+        return [];
+    } catch (error) {
+        if (error instanceof ConfigError) return [...error.problems];
+        throw error;
+    }
+}
+const problemOf = (key: string, raw: RawConfig, context?: ConfigContext) => problemsOf(raw, context).find((problem) => problem.key === `databricks-kedro-stack:${key}`);
+
+describe("job: false", () => {
+    test("is the default: nothing about a job in the settings", () => {
+        const { settings } = validateStackConfig(withJob({ job: undefined, gitCommit: undefined }), ctx());
+        expect(settings.job).toBeUndefined();
+    });
+
+    test("job keys set without job: true are named as ignored, not applied", () => {
+        const { settings, warnings } = validateStackConfig(withJob({ job: "false", jobSchedule: "0 0 6 * * ?", jobPipeline: "ds" }), ctx());
+        expect(settings.job).toBeUndefined();
+        expect(warnings).toContain("databricks-kedro-stack:jobSchedule, databricks-kedro-stack:jobPipeline are ignored: job is not true.");
+    });
+
+    test("a bad value under job: false is not judged: nothing reads it", () => {
+        expect(problemsOf(withJob({ job: "false", jobSchedule: "every day" }))).toEqual([]);
+    });
+
+    test("job itself must be a boolean", () => {
+        expect(problemOf("job", withJob({ job: "yes" }))).toMatchObject({ value: "yes", allowed: "true or false" });
+    });
+});
+
+describe("job: true", () => {
+    test("defaults: the default pipeline, no schedule, UTC, two hours, nobody notified", () => {
+        const { settings } = validateStackConfig(withJob(), ctx());
+        expect(settings.job).toEqual({ pipeline: "__default__", schedule: undefined, notifications: [], timeoutMinutes: 120 });
+    });
+
+    test("a schedule is read in its time zone, spaces normalised", () => {
+        const { settings } = validateStackConfig(withJob({ jobSchedule: " 0 30  6 ? * MON-FRI ", jobTimezone: "Europe/Paris" }), ctx());
+        expect(settings.job?.schedule).toEqual({ quartzCron: "0 30 6 ? * MON-FRI", timezone: "Europe/Paris", paused: true });
+    });
+
+    test.each([
+        ["an unprotected stack", {}, true],
+        ["a protected stack", { protect: "true" }, false],
+        ["an unprotected stack that asks", { jobSchedulePaused: "false" }, false],
+        ["a protected stack that pauses", { protect: "true", jobSchedulePaused: "true" }, true],
+    ])("%s: the schedule is created paused = %s", (_name, overrides: RawConfig, paused) => {
+        const { settings } = validateStackConfig(withJob({ jobSchedule: "0 0 6 * * ?", ...overrides }), ctx());
+        expect(settings.job?.schedule?.paused).toBe(paused);
+    });
+
+    test("jobSchedulePaused without a schedule is named as ignored", () => {
+        const { warnings } = validateStackConfig(withJob({ jobSchedulePaused: "false" }), ctx());
+        expect(warnings).toContain("databricks-kedro-stack:jobSchedulePaused is ignored: jobSchedule is not set, so the job only runs when started.");
+    });
+
+    test("a malformed cron names the key, the value, the field at fault and a fix", () => {
+        const problem = problemOf("jobSchedule", withJob({ jobSchedule: "0 6 * * *" }));
+        expect(problem?.value).toBe("0 6 * * *");
+        expect(problem?.allowed).toMatch(/^a Quartz cron expression .*: 5 fields; Quartz takes 6 or 7/);
+        expect(problem?.fix).toBe("pulumi config set jobSchedule '0 0 6 * * ?' --stack dev");
+        expect(problemOf("jobSchedule", withJob({ jobSchedule: "0 0 25 * * ?" }))?.allowed).toMatch(/hours "25" is not a value for hours \(0-23\)/);
+    });
+
+    test("numWorkers over the policy cap is an error with a job, where it is only a warning without", () => {
+        const problem = problemOf("numWorkers", withJob({ numWorkers: "5" }));
+        expect(problem).toMatchObject({ value: "5", fix: "pulumi config set numWorkers 4 --stack dev" });
+        expect(problem?.allowed).toMatch(/at most 4 with job: true/);
+        const { warnings } = validateStackConfig(withJob({ job: "false", numWorkers: "5" }), ctx());
+        expect(warnings.some((warning) => warning.includes("numWorkers is 5, above the policy pack's default limit of 4"))).toBe(true);
+        expect(problemsOf(withJob({ numWorkers: "4" }))).toEqual([]);
+    });
+
+    test("the job needs the commit it runs", () => {
+        expect(problemOf("gitCommit", withJob({ gitCommit: undefined }))).toMatchObject({ value: undefined, fix: "pulumi config set gitCommit $(git rev-parse HEAD) --stack dev" });
+    });
+
+    test("a repository this stack creates has no commit yet: the job waits with the Repo, no error", () => {
+        const raw = withJob({ gitUrl: undefined, gitCommit: undefined, githubRepository: "create", githubOwner: "acme", githubRepositoryName: "iris-databricks" });
+        const { settings } = validateStackConfig(raw, ctx());
+        expect(settings.git.awaitingFirstPush).toBe(true);
+        expect(settings.job?.pipeline).toBe("__default__");
+    });
+
+    test.each(["my pipeline", "--all", "a;b", "pipe$line", "-x", "é"])("pipeline name %j is refused", (name) => {
+        expect(problemOf("jobPipeline", withJob({ jobPipeline: name }))).toMatchObject({ value: name, fix: "pulumi config set jobPipeline __default__ --stack dev" });
+    });
+
+    test.each(["__default__", "data_science", "ds.training", "feature-eng", "v2"])("pipeline name %j is accepted", (name) => {
+        expect(validateStackConfig(withJob({ jobPipeline: name }), ctx()).settings.job?.pipeline).toBe(name);
+    });
+
+    test.each(["Mars/Olympus", "+01:00", "CET-1", "PST", "utc+2", "Europe/Paris; rm"])("time zone %j is refused", (zone) => {
+        expect(problemOf("jobTimezone", withJob({ jobTimezone: zone }))?.value).toBe(zone);
+    });
+
+    test("time zones are IANA IDs or UTC", () => {
+        for (const zone of ["UTC", "GMT", "Europe/Paris", "America/Argentina/Buenos_Aires", "Etc/GMT+1", "Asia/Kolkata"]) expect([zone, isTimeZoneId(zone)]).toEqual([zone, true]);
+    });
+
+    test("jobTimeoutMinutes is 10 to 2880", () => {
+        expect(validateStackConfig(withJob({ jobTimeoutMinutes: "45" }), ctx()).settings.job?.timeoutMinutes).toBe(45);
+        for (const value of ["0", "9", "2881", "1.5", "soon"]) expect([value, problemOf("jobTimeoutMinutes", withJob({ jobTimeoutMinutes: value }))?.value]).toEqual([value, value]);
+    });
+
+    test("notifications are a list of addresses, deduplicated; a bad one is named", () => {
+        const { settings } = validateStackConfig(withJob({ jobNotifications: '["data@example.com","ops@example.org","data@example.com"]' }), ctx());
+        expect(settings.job?.notifications).toEqual(["data@example.com", "ops@example.org"]);
+        const problem = problemOf("jobNotifications", withJob({ jobNotifications: '["data@example.com","not an address"]' }));
+        expect(problem?.value).toBe('["not an address"]');
+        expect(problem?.fix).toBe("pulumi config rm jobNotifications --stack dev && pulumi config set --path 'jobNotifications[0]' 'data-team@example.com' --stack dev");
+        expect(problemOf("jobNotifications", withJob({ jobNotifications: "data@example.com" }))?.allowed).toBe("a list of e-mail addresses");
+    });
+
+    test("every bad job key is reported in one run", () => {
+        const keys = problemsOf(withJob({ jobSchedule: "daily", jobPipeline: "a b", jobTimezone: "Nowhere", numWorkers: "9", gitCommit: undefined })).map((problem) => problem.key);
+        expect(keys).toEqual(expect.arrayContaining(["jobSchedule", "jobPipeline", "jobTimezone", "numWorkers", "gitCommit"].map((key) => `databricks-kedro-stack:${key}`)));
+    });
+
+    test("a repoPath too long for the job's Repo beside it is refused", () => {
+        const long = `/Repos/team/${"a".repeat(122)}-dev`;
+        expect(problemOf("repoPath", withJob({ repoPath: long }))?.allowed).toMatch(/short enough for the job's Repo/);
+        expect(problemsOf(withJob({ repoPath: long, job: undefined, gitCommit: undefined }))).toEqual([]);
+    });
+});
