@@ -16,6 +16,9 @@ export const repoCommit = outputs.repoCommit;
 export const projectRoot = outputs.projectRoot;
 export const notebookPath = outputs.notebookPath;
 export const notebookUrl = outputs.notebookUrl;
+/** Only with job: true. */
+export const jobId = outputs.jobId;
+export const jobUrl = outputs.jobUrl;
 /** Only with githubRepository: create. */
 export const gitRepositoryUrl = outputs.gitRepositoryUrl;
 export const gitRemoteCommands = outputs.gitRemoteCommands;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "./databricks";
 import type { ClusterAvailability, KedroStackSettings } from "../config";
-import { requirementName } from "../config";
+import { SINGLE_NODE, requirementName } from "../config";
 import {
     clusterTags,
     clusterUrl,
@@ -15,12 +15,7 @@ import {
 import { needsPythonRestart } from "../lib/kedro";
 import { type DeployingIdentity, PEOPLE_PERMISSIONS, accessControlsFor, singleUserOf } from "../lib/people";
 import { renderKedroNotebook } from "../lib/notebook";
-
-/** Databricks' documented settings for a single-node cluster (numWorkers 0). */
-export const SINGLE_NODE = {
-    sparkConf: { "spark.databricks.cluster.profile": "singleNode", "spark.master": "local[*, 4]" },
-    customTags: { ResourceClass: "SingleNode" },
-} as const;
+import { KedroJob } from "./job";
 
 export interface KedroEnvironmentArgs {
     settings: KedroStackSettings;
@@ -46,6 +41,9 @@ export interface KedroEnvironmentOutputs {
     projectRoot: pulumi.Output<string | undefined>;
     notebookPath: pulumi.Output<string | undefined>;
     notebookUrl: pulumi.Output<string | undefined>;
+    /** Undefined unless job is true (and, for a created repository, until it has a commit to deploy). */
+    jobId: pulumi.Output<string | undefined>;
+    jobUrl: pulumi.Output<string | undefined>;
 }
 
 /**
@@ -60,6 +58,8 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
     /** Undefined until a repository this stack created has a commit to deploy (gitCommit). */
     readonly repo?: databricks.Repo;
     readonly notebook?: databricks.Notebook;
+    /** The pipeline as a scheduled job, with job: true. */
+    readonly job?: KedroJob;
     /** PyPI cluster libraries, when kedroInstall is `cluster`. */
     readonly libraries: databricks.Library[];
     /** What environmentUser and environmentGroup may do on the cluster, the notebook and the Repo. */
@@ -75,6 +75,8 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
     readonly projectRoot: pulumi.Output<string | undefined>;
     readonly notebookPath: pulumi.Output<string | undefined>;
     readonly notebookUrl: pulumi.Output<string | undefined>;
+    readonly jobId: pulumi.Output<string | undefined>;
+    readonly jobUrl: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: KedroEnvironmentArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("databricks-kedro-stack:index:KedroEnvironment", name, {}, opts);
@@ -160,6 +162,24 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         this.notebookPath = pulumi.output(this.notebook?.path);
         this.notebookUrl = this.notebook ? pulumi.all([this.workspaceUrl, this.notebook.path]).apply(([url, path]) => notebookUrl(url, path)) : pulumi.output(undefined);
 
+        if (settings.job && !git.awaitingFirstPush) {
+            this.job = new KedroJob(
+                `${name}-job`,
+                {
+                    settings,
+                    clusterAttributes: args.clusterAttributes,
+                    gitUrl,
+                    gitCredentialId: this.gitCredential?.id.apply(Number),
+                    deployer,
+                    workspaceUrl: this.workspaceUrl,
+                    provider: args.provider,
+                },
+                { parent: this },
+            );
+        }
+        this.jobId = pulumi.output(this.job?.jobId);
+        this.jobUrl = pulumi.output(this.job?.jobUrl);
+
         // Permissions are authoritative: declared only when people are named, so other stacks' ACLs are left alone.
         if (settings.people.user !== undefined || settings.people.group !== undefined) {
             const grant = (object: string, target: Partial<databricks.PermissionsArgs>, level: string) =>
@@ -173,6 +193,7 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
             grant("cluster", { clusterId: this.cluster.id }, PEOPLE_PERMISSIONS.cluster);
             if (this.notebook) grant("notebook", { notebookPath: this.notebook.path }, PEOPLE_PERMISSIONS.notebook);
             if (this.repo) grant("repo", { repoId: this.repo.id }, PEOPLE_PERMISSIONS.repo);
+            if (this.job) grant("job", { jobId: this.job.jobId }, PEOPLE_PERMISSIONS.job);
         }
 
         this.registerOutputs(this.outputs());
@@ -236,6 +257,8 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
             projectRoot: this.projectRoot,
             notebookPath: this.notebookPath,
             notebookUrl: this.notebookUrl,
+            jobId: this.jobId,
+            jobUrl: this.jobUrl,
         };
     }
 }

@@ -5,6 +5,7 @@
  */
 export { Cluster } from "@pulumi/databricks/cluster";
 export { GitCredential } from "@pulumi/databricks/gitCredential";
+export { Job } from "@pulumi/databricks/job";
 export { Library } from "@pulumi/databricks/library";
 export { MwsCredentials } from "@pulumi/databricks/mwsCredentials";
 export { MwsPermissionAssignment } from "@pulumi/databricks/mwsPermissionAssignment";

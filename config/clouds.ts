@@ -107,6 +107,12 @@ export const CLUSTER_DEFAULTS = {
     accessMode: "SINGLE_USER",
 } as const;
 
+/** Databricks' documented settings for a single-node cluster (numWorkers 0). */
+export const SINGLE_NODE = {
+    sparkConf: { "spark.databricks.cluster.profile": "singleNode", "spark.master": "local[*, 4]" },
+    customTags: { ResourceClass: "SingleNode" },
+} as const;
+
 /**
  * The policy pack's default limits. The program accepts more (a team may
  * raise the limits with --policy-pack-config), and warns when a value is

@@ -11,6 +11,7 @@ export interface StackNames {
     clusterName: string;
     gitCredentialName: string;
     notebookName: string;
+    jobName: string;
 }
 
 /** Keeps the characters that are safe in workspace paths and cluster names. */
@@ -29,7 +30,18 @@ export function stackNames(repoName: string, stack: string): StackNames {
         clusterName: `kedro-${slug}`,
         gitCredentialName: `kedro-${slug}`,
         notebookName: `${slug}-run`,
+        jobName: `kedro-${slug}`,
     };
+}
+
+/** The job's own Repo or notebook, beside the interactive one: people pulling theirs never move the job's code. */
+export function jobPathOf(path: string): string {
+    return `${path}-job`;
+}
+
+/** The job's page, as the provider's own url attribute forms it. */
+export function jobUrl(workspaceUrl: string, jobId: string): string {
+    return `${normalizeWorkspaceUrl(workspaceUrl)}/#job/${jobId}`;
 }
 
 export function defaultRepoPath(userName: string, slug: string): string {

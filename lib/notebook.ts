@@ -69,3 +69,48 @@ export function notebookCells(spec: KedroNotebookSpec): string[] {
 export function renderKedroNotebook(spec: KedroNotebookSpec): string {
     return `${NOTEBOOK_HEADER}\n${notebookCells(spec).join(CELL_SEPARATOR)}\n`;
 }
+
+/** The job notebook's parameters: the job passes them, a run-now may override the pipeline. */
+export const JOB_NOTEBOOK_PARAMETERS = { pipeline: "pipeline", deployedCommit: "deployed_commit", repoId: "repo_id" } as const;
+
+export interface KedroJobNotebookSpec {
+    /** `/Workspace/Repos/<user>/<repo>-job`, the job's own checkout of the project. */
+    projectRoot: string;
+    /** The widget's default; the job's parameter is what a run uses. */
+    defaultPipeline: string;
+}
+
+/**
+ * The job's notebook: it refuses to run unless its Repo holds the deployed
+ * commit, then runs the pipeline named by its parameter. No config value is
+ * rendered into code but the validated project root and pipeline default,
+ * which is quoted as a Python string literal.
+ */
+export function jobNotebookCells(spec: KedroJobNotebookSpec): string[] {
+    if (!isSafeWorkspacePath(spec.projectRoot)) throw new Error(`Refusing to render the project root ${JSON.stringify(spec.projectRoot)} into %reload_kedro.`);
+    if (!/^[A-Za-z0-9_.-]+$/.test(spec.defaultPipeline)) throw new Error(`Refusing to render the pipeline ${JSON.stringify(spec.defaultPipeline)}.`);
+    const { pipeline, deployedCommit, repoId } = JOB_NOTEBOOK_PARAMETERS;
+    return [
+        [
+            `dbutils.widgets.text("${pipeline}", "${spec.defaultPipeline}")`,
+            `dbutils.widgets.text("${deployedCommit}", "")`,
+            `dbutils.widgets.text("${repoId}", "")`,
+        ].join("\n"),
+        [
+            "# The Repos API checks out branches, not commits: run only if the Repo is where pulumi up left it.",
+            "from databricks.sdk import WorkspaceClient",
+            "",
+            `deployed_commit = dbutils.widgets.get("${deployedCommit}")`,
+            `head_commit = WorkspaceClient().repos.get(int(dbutils.widgets.get("${repoId}"))).head_commit_id`,
+            "if head_commit != deployed_commit:",
+            '    raise RuntimeError(f"The job\'s Repo is at {head_commit}, not at the deployed commit {deployed_commit}: deploy the commit to run with pulumi up.")',
+        ].join("\n"),
+        magicCell("%load_ext kedro.ipython"),
+        magicCell(`%reload_kedro ${spec.projectRoot}`),
+        `session.run(pipeline_name=dbutils.widgets.get("${pipeline}"))`,
+    ];
+}
+
+export function renderKedroJobNotebook(spec: KedroJobNotebookSpec): string {
+    return `${NOTEBOOK_HEADER}\n${jobNotebookCells(spec).join(CELL_SEPARATOR)}\n`;
+}

@@ -26,8 +26,8 @@ export interface AccessControl {
     permissionLevel: string;
 }
 
-/** The levels each object grants the people: attach and restart the cluster, run the notebook and read the Repo's code. */
-export const PEOPLE_PERMISSIONS = { cluster: "CAN_RESTART", notebook: "CAN_RUN", repo: "CAN_RUN" } as const;
+/** The levels each object grants the people: attach and restart the cluster, run the notebook, read the Repo's code, and start or cancel the job's runs. */
+export const PEOPLE_PERMISSIONS = { cluster: "CAN_RESTART", notebook: "CAN_RUN", repo: "CAN_RUN", job: "CAN_MANAGE_RUN" } as const;
 
 export function isServicePrincipal(identity: DeployingIdentity): boolean {
     return identity.aclPrincipalId.startsWith("servicePrincipals/");

@@ -21,6 +21,8 @@ export const TYPES = {
     repo: "databricks:index/repo:Repo",
     notebook: "databricks:index/notebook:Notebook",
     library: "databricks:index/library:Library",
+    job: "databricks:index/job:Job",
+    permissions: "databricks:index/permissions:Permissions",
 } as const;
 
 /** A minimal valid config for a cloud; tests override single keys. */
@@ -105,6 +107,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const children: pulumi.Resource[] = [environment, core, core.cluster, ...core.libraries, ...core.permissions];
     if (core.gitCredential) children.push(core.gitCredential);
     if (core.repo && core.notebook) children.push(core.repo, core.notebook);
+    if (core.job) children.push(core.job, core.job.repo, core.job.notebook, core.job.job);
     if (environment.createdWorkspace) children.push(environment.createdWorkspace.provider);
     if (stack.repository) children.push(stack.repository, stack.repository.repository);
     await Promise.all(children.map((child) => resolve(child.urn)));

@@ -59,8 +59,39 @@ export function describeCloudComponent(expected: CloudExpectations): void {
         expect(outputs.notebookPath).toBe("/Users/alice@example.com/iris-databricks-dev-run");
         expect(outputs.notebookUrl).toBe(`${workspace}/#workspace/Users/alice@example.com/iris-databricks-dev-run`);
         expect(Object.keys(environment.outputs()).sort()).toEqual(
-            ["clusterId", "clusterUrl", "notebookPath", "notebookUrl", "projectRoot", "repoCommit", "repoPath", "workspaceUrl"],
+            ["clusterId", "clusterUrl", "jobId", "jobUrl", "notebookPath", "notebookUrl", "projectRoot", "repoCommit", "repoPath", "workspaceUrl"],
         );
+    });
+
+    describe("job: true", () => {
+        const SHA = "c0ffee0000000000000000000000000000000001";
+        const jobConfig = (overrides: Record<string, string> = {}) => baseConfig(expected.cloud, { job: "true", gitCommit: SHA, ...overrides });
+
+        test("declares one job, on a job cluster with the cloud's spot attributes, never on the interactive cluster", async () => {
+            const { mocks } = await evaluate({ config: jobConfig() });
+            const job = mocks.one(TYPES.job).inputs;
+            expect(job.existingClusterId).toBeUndefined();
+            expect(job.tasks).toHaveLength(1);
+            expect(job.tasks[0].existingClusterId).toBeUndefined();
+            expect(job.tasks[0].jobClusterKey).toBe(job.jobClusters[0].jobClusterKey);
+            const cluster = job.jobClusters[0].newCluster;
+            expect(cluster).toMatchObject({ sparkVersion: "11.3.x-scala2.12", nodeTypeId: expected.nodeType, driverNodeTypeId: expected.nodeType, numWorkers: 1 });
+            // Spot workers, the driver on-demand (firstOnDemand 1), and the cloud's disks.
+            expect(cluster[expected.attributesArg]).toEqual(expected.spot);
+            for (const arg of otherArgs) expect(cluster[arg]).toBeUndefined();
+            expect(cluster.autoterminationMinutes).toBeUndefined();
+        });
+
+        test("spot: false puts the job cluster on-demand too", async () => {
+            const { mocks } = await evaluate({ config: jobConfig({ spot: "false" }) });
+            expect(mocks.one(TYPES.job).inputs.jobClusters[0].newCluster[expected.attributesArg]).toEqual(expected.onDemand);
+        });
+
+        test("the outputs link to the job in the workspace", async () => {
+            const { outputs } = await evaluate({ config: jobConfig() });
+            expect(outputs.jobId).toBeTruthy();
+            expect(outputs.jobUrl).toBe(`${WORKSPACES[expected.cloud]}/#job/${outputs.jobId}`);
+        });
     });
 
     test("refuses another cloud's node type before declaring anything", async () => {

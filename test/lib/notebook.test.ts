@@ -100,3 +100,29 @@ describe("no config value changes the notebook's code", () => {
         expect(() => renderKedroNotebook({ packages: ['kedro" ; rm -rf / ; "'], installInNotebook: true, projectRoot: ROOT })).toThrow(/Refusing to render/);
     });
 });
+
+describe("renderKedroJobNotebook", () => {
+    const { JOB_NOTEBOOK_PARAMETERS, renderKedroJobNotebook } = require("../../lib/notebook") as typeof import("../../lib/notebook");
+    const JOB_ROOT = `${ROOT}-job`;
+    const cells = () => renderKedroJobNotebook({ projectRoot: JOB_ROOT, defaultPipeline: "__default__" }).slice(NOTEBOOK_HEADER.length + 1).split(CELL_SEPARATOR);
+
+    test("declares its parameters first, with the default pipeline", () => {
+        expect(cells()[0]).toBe(
+            ['dbutils.widgets.text("pipeline", "__default__")', 'dbutils.widgets.text("deployed_commit", "")', 'dbutils.widgets.text("repo_id", "")'].join("\n"),
+        );
+        expect(Object.values(JOB_NOTEBOOK_PARAMETERS)).toEqual(["pipeline", "deployed_commit", "repo_id"]);
+    });
+
+    test("refuses to run unless the Repo holds the deployed commit, before Kedro loads", () => {
+        const [, guard, load, reload, run] = cells();
+        expect(guard).toContain('head_commit = WorkspaceClient().repos.get(int(dbutils.widgets.get("repo_id"))).head_commit_id');
+        expect(guard).toMatch(/if head_commit != deployed_commit:\n {4}raise RuntimeError\(/);
+        expect([load, reload]).toEqual(["# MAGIC %load_ext kedro.ipython", `# MAGIC %reload_kedro ${JOB_ROOT}`]);
+        expect(run).toBe('session.run(pipeline_name=dbutils.widgets.get("pipeline"))\n');
+    });
+
+    test("the pipeline is a parameter, never code: only a validated default is rendered", () => {
+        expect(() => renderKedroJobNotebook({ projectRoot: JOB_ROOT, defaultPipeline: '"); import os; ("' })).toThrow(/Refusing to render the pipeline/);
+        expect(() => renderKedroJobNotebook({ projectRoot: "/Workspace/Repos/a/$(id)", defaultPipeline: "__default__" })).toThrow(/Refusing to render the project root/);
+    });
+});

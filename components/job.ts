@@ -1,0 +1,81 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as databricks from "./databricks";
+import type { ClusterAvailability, KedroStackSettings } from "../config";
+import { kedroJobArgs } from "../lib/job";
+import { defaultNotebookPath, defaultRepoPath, jobPathOf, jobUrl, stackNames, workspacePathOf } from "../lib/naming";
+import { renderKedroJobNotebook } from "../lib/notebook";
+import type { DeployingIdentity } from "../lib/people";
+
+export interface KedroJobArgs {
+    /** Settings with job: true and the commit to deploy (gitCommit). */
+    settings: KedroStackSettings;
+    /** The cloud's part of the job cluster (see availabilityFor). */
+    clusterAttributes: ClusterAvailability;
+    gitUrl: pulumi.Input<string>;
+    /** The stack's Git credential, for the Repo's create and update requests; undefined with gitCredential: shared. */
+    gitCredentialId?: pulumi.Input<number>;
+    /** The checked deploying identity: the job runs as it and owns its Repo and notebook. */
+    deployer: pulumi.Output<{ identity: DeployingIdentity; home: string }>;
+    workspaceUrl: pulumi.Input<string>;
+    provider?: databricks.Provider;
+}
+
+/**
+ * The Kedro pipeline as a Databricks Job: its own Repo at the deployed
+ * commit, a notebook that checks the commit and runs the pipeline, and a
+ * job cluster made for each run.
+ */
+export class KedroJob extends pulumi.ComponentResource {
+    /** The job's own clone, which only pulumi up moves. */
+    readonly repo: databricks.Repo;
+    readonly notebook: databricks.Notebook;
+    readonly job: databricks.Job;
+    readonly jobId: pulumi.Output<string>;
+    readonly jobUrl: pulumi.Output<string>;
+
+    constructor(name: string, args: KedroJobArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super("databricks-kedro-stack:index:KedroJob", name, {}, opts);
+        const { settings, deployer } = args;
+        if (!settings.job) throw new Error("KedroJob needs settings with job: true.");
+        const names = stackNames(settings.git.repoName, settings.stack);
+        const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
+
+        this.repo = new databricks.Repo(
+            `${name}-repo`,
+            {
+                url: args.gitUrl,
+                gitProvider: settings.git.provider,
+                branch: settings.git.branch,
+                commitHash: settings.git.commit,
+                path: deployer.apply(({ identity }) => jobPathOf(settings.repoPath ?? defaultRepoPath(identity.userName, names.slug))),
+                gitCredentialId: args.gitCredentialId,
+            },
+            // As the interactive Repo: url, gitProvider and path are force-new, and a path holds one clone.
+            { ...childOpts, deleteBeforeReplace: true },
+        );
+        this.notebook = new databricks.Notebook(
+            `${name}-notebook`,
+            {
+                path: deployer.apply(({ home }) => jobPathOf(settings.notebookPath ?? defaultNotebookPath(home, names.notebookName))),
+                language: "PYTHON",
+                format: "SOURCE",
+                contentBase64: this.repo.path.apply((path) =>
+                    Buffer.from(renderKedroJobNotebook({ projectRoot: workspacePathOf(path), defaultPipeline: settings.job!.pipeline }), "utf8").toString("base64"),
+                ),
+            },
+            childOpts,
+        );
+        this.job = new databricks.Job(
+            name,
+            kedroJobArgs(settings, args.clusterAttributes, {
+                notebookPath: this.notebook.path,
+                repoId: this.repo.id,
+                runAs: deployer.apply(({ identity }) => identity.userName),
+            }),
+            childOpts,
+        );
+        this.jobId = this.job.id;
+        this.jobUrl = pulumi.all([args.workspaceUrl, this.job.id]).apply(([url, id]) => jobUrl(url, id));
+        this.registerOutputs({ jobId: this.jobId, jobUrl: this.jobUrl });
+    }
+}
