@@ -15,7 +15,9 @@ const KEY_PROPERTIES: Record<string, string[]> = {
     "databricks:index/cluster:Cluster": ["clusterName", "sparkVersion", "nodeTypeId", "driverNodeTypeId", "numWorkers", "autoterminationMinutes", "dataSecurityMode", "awsAttributes", "azureAttributes", "gcpAttributes", "noWait"],
     "databricks:index/gitCredential:GitCredential": ["name", "gitProvider", "gitUsername", "personalAccessToken"],
     "databricks:index/repo:Repo": ["url", "branch", "commitHash", "path", "gitProvider"],
-    "databricks:index/permissions:Permissions": ["clusterId", "notebookPath", "repoId", "accessControls"],
+    "databricks:index/permissions:Permissions": ["clusterId", "notebookPath", "repoId", "jobId", "accessControls"],
+    // The job's schedule and its cluster first: what runs when, on what.
+    "databricks:index/job:Job": ["name", "schedule", "jobClusters", "tasks", "maxConcurrentRuns", "timeoutSeconds", "emailNotifications"],
     // A PropagationDelay: its serialized provider code is no reviewer's business.
     "pulumi-nodejs:dynamic:Resource": ["seconds", "triggers"],
     "databricks:index/notebook:Notebook": ["path", "language", "format"],

@@ -11,6 +11,7 @@ export const PACK_NAME = "databricks-kedro-guardrails";
 
 export const TYPES = {
     cluster: "databricks:index/cluster:Cluster",
+    job: "databricks:index/job:Job",
     githubRepository: "github:index/repository:Repository",
     s3Bucket: "aws:s3/bucket:Bucket",
     s3BucketV2: "aws:s3/bucketV2:BucketV2",
@@ -66,6 +67,36 @@ function onType<C extends object = Record<string, never>>(
     };
 }
 
+/** A cluster a resource declares: the interactive cluster itself, or one a job makes for its runs. */
+export interface DeclaredCluster {
+    /** "" for a Cluster; "job cluster <key>: " or "task <key>: " in a Job, to prefix its violations. */
+    label: string;
+    props: Record<string, any>;
+}
+
+/** The clusters a resource declares: a Cluster is one; a Job has its job clusters and any task or job-level new cluster. */
+export function clustersOf(type: string, props: Record<string, any>): DeclaredCluster[] {
+    if (type === TYPES.cluster) return [{ label: "", props }];
+    if (type !== TYPES.job) return [];
+    const clusters: DeclaredCluster[] = [];
+    for (const jobCluster of props.jobClusters ?? []) {
+        if (jobCluster?.newCluster) clusters.push({ label: `job cluster ${jobCluster.jobClusterKey}: `, props: jobCluster.newCluster });
+    }
+    for (const task of props.tasks ?? []) if (task?.newCluster) clusters.push({ label: `task ${task.taskKey}: `, props: task.newCluster });
+    if (props.newCluster) clusters.push({ label: "job: ", props: props.newCluster });
+    return clusters;
+}
+
+/** As onType, for every cluster a Cluster or a Job declares: the job's clusters are held to the same rules. */
+function onClusters<C extends object = Record<string, never>>(
+    schema: ConfigSchema | undefined,
+    validate: (props: Record<string, any>, config: C, args: ResourceValidationArgs, report: ReportViolation) => void,
+) {
+    return onType<C>([TYPES.cluster, TYPES.job], schema, (props, config, args, report) => {
+        for (const cluster of clustersOf(args.type, props)) validate(cluster.props, config, args, (message, urn) => report(`${cluster.label}${message}`, urn));
+    });
+}
+
 const maxAutoterminationSchema: ConfigSchema = { properties: { maxMinutes: { type: "integer", default: POLICY_DEFAULT_LIMITS.maxAutoterminationMinutes, minimum: 10 } } };
 export const maxAutotermination: ResourceValidationPolicy = {
     name: "max-autotermination",
@@ -85,7 +116,7 @@ export const spotWorkers: ResourceValidationPolicy = {
     description: "Workers run on spot or preemptible VMs unless the stack is allow-listed.",
     enforcementLevel: "mandatory",
     configSchema: spotWorkersSchema,
-    validateResource: onType<{ allowOnDemandStacks: string[] }>(TYPES.cluster, spotWorkersSchema, (props, { allowOnDemandStacks }, args, report) => {
+    validateResource: onClusters<{ allowOnDemandStacks: string[] }>(spotWorkersSchema, (props, { allowOnDemandStacks }, args, report) => {
         const stack = stackOf(args.urn);
         // Single-node: only a driver, which is on-demand anyway. An autoscale range has workers whatever numWorkers says.
         if (allowOnDemandStacks.includes(stack) || (props.numWorkers === 0 && !props.autoscale)) return;
@@ -108,7 +139,7 @@ export const maxWorkers: ResourceValidationPolicy = {
     description: "A cluster has at most the maximum number of workers, and never autoscales without a maximum.",
     enforcementLevel: "mandatory",
     configSchema: maxWorkersSchema,
-    validateResource: onType<{ maxWorkers: number }>(TYPES.cluster, maxWorkersSchema, (props, { maxWorkers: max }, _args, report) => {
+    validateResource: onClusters<{ maxWorkers: number }>(maxWorkersSchema, (props, { maxWorkers: max }, _args, report) => {
         if (props.autoscale) {
             if (props.autoscale.maxWorkers === undefined) report("autoscale has no maxWorkers: the cluster could grow without bound.");
             else if (props.autoscale.maxWorkers > max) report(`autoscale.maxWorkers is ${props.autoscale.maxWorkers}, above the maximum of ${max}.`);
@@ -122,7 +153,7 @@ export const accessMode: ResourceValidationPolicy = {
     name: "access-mode",
     description: "Clusters use access mode SINGLE_USER or NONE, as the tutorial does.",
     enforcementLevel: "mandatory",
-    validateResource: onType(TYPES.cluster, undefined, (props, _config, _args, report) => {
+    validateResource: onClusters(undefined, (props, _config, _args, report) => {
         if (!["SINGLE_USER", "NONE"].includes(props.dataSecurityMode)) {
             report(`dataSecurityMode is ${props.dataSecurityMode ?? "unset"}; allowed: SINGLE_USER or NONE.`);
         }
@@ -141,7 +172,7 @@ export const nodeTypes: ResourceValidationPolicy = {
     description: "Worker and driver node types come from the cloud's allow-list.",
     enforcementLevel: "mandatory",
     configSchema: nodeTypesSchema,
-    validateResource: onType<Record<Cloud, string[]>>(TYPES.cluster, nodeTypesSchema, (props, config, _args, report) => {
+    validateResource: onClusters<Record<Cloud, string[]>>(nodeTypesSchema, (props, config, _args, report) => {
         for (const key of ["instancePoolId", "driverInstancePoolId"]) {
             if (props[key] !== undefined) report(`${key} is set: the pool decides the node type, which no allow-list can check here; use nodeTypeId and driverNodeTypeId.`);
         }
@@ -159,7 +190,7 @@ export const awsClusterDisk: ResourceValidationPolicy = {
     name: "aws-cluster-disk",
     description: "An AWS cluster whose node type has no instance store gets EBS volumes; the Clusters API refuses it otherwise.",
     enforcementLevel: "mandatory",
-    validateResource: onType(TYPES.cluster, undefined, (props, _config, _args, report) => {
+    validateResource: onClusters(undefined, (props, _config, _args, report) => {
         const attributes = props.awsAttributes;
         if (!attributes) return;
         const nodeTypes = [props.nodeTypeId, props.driverNodeTypeId].filter((nodeType): nodeType is string => typeof nodeType === "string");
@@ -180,11 +211,26 @@ export const supportedRuntime: ResourceValidationPolicy = {
     name: "supported-runtime",
     description: "The Databricks runtime is not past its end of support.",
     enforcementLevel: "advisory",
-    validateResource: onType(TYPES.cluster, undefined, (props, _config, _args, report) => {
+    validateResource: onClusters(undefined, (props, _config, _args, report) => {
         const sparkVersion = String(props.sparkVersion ?? "");
         if (!findLtsRelease(sparkVersion)) return report(`sparkVersion ${sparkVersion || "(unset)"} is not a known LTS runtime, so its support cannot be confirmed; use an LTS such as 15.4.x-scala2.12.`);
         const warning = endOfSupportWarning(sparkVersion, policyClock());
         if (warning) report(warning);
+    }),
+};
+
+export const jobClusters: ResourceValidationPolicy = {
+    name: "job-clusters",
+    description: "Every task of a job runs on a cluster made for the run, which the other policies check: never on an interactive cluster or unchecked serverless compute.",
+    enforcementLevel: "mandatory",
+    validateResource: onType(TYPES.job, undefined, (props, _config, _args, report) => {
+        const keys = new Set((props.jobClusters ?? []).map((cluster: any) => cluster?.jobClusterKey));
+        if (props.existingClusterId !== undefined) report(`existingClusterId is set: the job would run on the interactive cluster ${props.existingClusterId}, which never stops between runs of a schedule; use jobClusters.`);
+        for (const task of props.tasks ?? []) {
+            if (task?.existingClusterId !== undefined) report(`task ${task.taskKey} runs on the existing cluster ${task.existingClusterId}; give it a job cluster (jobClusterKey).`);
+            else if (task?.jobClusterKey !== undefined && !keys.has(task.jobClusterKey)) report(`task ${task.taskKey} names the job cluster ${task.jobClusterKey}, which jobClusters does not declare.`);
+            else if (task?.jobClusterKey === undefined && !task?.newCluster) report(`task ${task?.taskKey} has no cluster, so it would run on serverless compute, which no guardrail checks; give it a job cluster (jobClusterKey).`);
+        }
     }),
 };
 
@@ -246,6 +292,7 @@ export const policies: Array<ResourceValidationPolicy | StackValidationPolicy> =
     nodeTypes,
     awsClusterDisk,
     supportedRuntime,
+    jobClusters,
     githubRepositorySafe,
     s3RootBucketSecure,
     azureNoPublicIp,

@@ -4,7 +4,9 @@ import {
     accessMode,
     awsClusterDisk,
     azureNoPublicIp,
+    clustersOf,
     githubRepositorySafe,
+    jobClusters,
     maxAutotermination,
     maxWorkers,
     nodeTypes,
@@ -38,8 +40,8 @@ async function check(policy: Policy, type: string, props: Record<string, unknown
 }
 
 test("every policy has a name, a description and an enforcement level, and the array holds them all once", () => {
-    expect(policies).toHaveLength(10);
-    expect(new Set(policies.map((policy) => policy.name)).size).toBe(10);
+    expect(policies).toHaveLength(11);
+    expect(new Set(policies.map((policy) => policy.name)).size).toBe(11);
     for (const policy of policies) {
         expect(policy.description.length).toBeGreaterThan(10);
         expect(["advisory", "mandatory"]).toContain(policy.enforcementLevel);
@@ -183,5 +185,58 @@ describe("no bypass", () => {
                 "bucket root's public access block pab-open leaves blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets off.",
             ]);
         });
+    });
+});
+
+describe("job clusters are held to the cluster rules", () => {
+    const { TYPES: HARNESS_TYPES, baseConfig, evaluate } = require("../harness") as typeof import("../harness");
+    const JOB = "databricks:index/job:Job";
+    const SHA = "c0ffee0000000000000000000000000000000001";
+
+    /** The program's own job, as the mocks recorded it, with its cluster changed. */
+    async function programJob(config: Record<string, string>, change: (newCluster: any) => void = () => undefined) {
+        const { mocks } = await evaluate({ config: baseConfig("aws", { job: "true", gitCommit: SHA, sparkVersion: "15.4.x-scala2.12", ...config }) });
+        const props = JSON.parse(JSON.stringify(mocks.one(HARNESS_TYPES.job).inputs));
+        change(props.jobClusters[0].newCluster);
+        return props;
+    }
+    const messages = async (props: Record<string, unknown>, stack = "dev") =>
+        (await evaluatePolicies([{ type: JOB, name: "kedro-job", urn: `urn:pulumi:${stack}::databricks-kedro-stack::${JOB}::kedro-job`, props }], policies)).flatMap((verdict) =>
+            verdict.violations.map((violation) => `${verdict.policy}: ${violation.message}`),
+        );
+
+    test("the program's job passes every policy", async () => {
+        expect(await messages(await programJob({}))).toEqual([]);
+    });
+
+    test.each<[string, (cluster: any) => void, RegExp]>([
+        ["on-demand workers on dev", (cluster) => (cluster.awsAttributes = { ...cluster.awsAttributes, availability: "ON_DEMAND" }), /^spot-workers: job cluster kedro_job_cluster: workers run ON_DEMAND/],
+        ["too many workers", (cluster) => (cluster.numWorkers = 9), /^max-workers: job cluster kedro_job_cluster: numWorkers is 9/],
+        ["a node type off the list", (cluster) => (cluster.nodeTypeId = "p4d.24xlarge"), /^node-types: job cluster kedro_job_cluster: nodeTypeId p4d\.24xlarge is not in the aws allow-list/],
+        ["shared access mode", (cluster) => (cluster.dataSecurityMode = "USER_ISOLATION"), /^access-mode: job cluster kedro_job_cluster: dataSecurityMode is USER_ISOLATION/],
+        ["an old runtime", (cluster) => (cluster.sparkVersion = "11.3.x-scala2.12"), /^supported-runtime: job cluster kedro_job_cluster: .*11\.3 LTS/],
+        ["no EBS on m4.large", (cluster) => (cluster.awsAttributes = { availability: "SPOT_WITH_FALLBACK", firstOnDemand: 1 }), /^aws-cluster-disk: job cluster kedro_job_cluster: m4\.large has no instance store/],
+    ])("%s is reported, naming the job cluster", async (_name, change, message) => {
+        const violations = await messages(await programJob({}, change));
+        expect(violations).toEqual([expect.stringMatching(message)]);
+    });
+
+    test("prod may run its job cluster on-demand, as its interactive cluster", async () => {
+        expect(await messages(await programJob({ spot: "false", protect: "true" }), "prod")).toEqual([]);
+    });
+
+    test("a task on the interactive cluster, an undeclared job cluster, or serverless compute is refused", async () => {
+        const check = (props: Record<string, unknown>) => messages(props).then((found) => found.filter((line) => line.startsWith("job-clusters")));
+        expect(await check({ existingClusterId: "0101-abc", tasks: [] })).toEqual([expect.stringContaining("existingClusterId is set")]);
+        expect(await check({ tasks: [{ taskKey: "run", existingClusterId: "0101-abc" }] })).toEqual([expect.stringContaining("task run runs on the existing cluster 0101-abc")]);
+        expect(await check({ jobClusters: [], tasks: [{ taskKey: "run", jobClusterKey: "gone" }] })).toEqual([expect.stringContaining("names the job cluster gone, which jobClusters does not declare")]);
+        expect(await check({ tasks: [{ taskKey: "run" }] })).toEqual([expect.stringContaining("serverless compute")]);
+        expect(jobClusters.enforcementLevel).toBe("mandatory");
+    });
+
+    test("clustersOf finds job clusters, task clusters and a job-level cluster; the interactive cluster's autotermination rule stays its own", async () => {
+        const found = clustersOf(JOB, { jobClusters: [{ jobClusterKey: "a", newCluster: { numWorkers: 1 } }], tasks: [{ taskKey: "t", newCluster: { numWorkers: 2 } }], newCluster: { numWorkers: 3 } });
+        expect(found.map((cluster) => [cluster.label, cluster.props.numWorkers])).toEqual([["job cluster a: ", 1], ["task t: ", 2], ["job: ", 3]]);
+        expect(await check(maxAutotermination, JOB, { jobClusters: [{ jobClusterKey: "a", newCluster: { autoterminationMinutes: 0 } }] })).toEqual([]);
     });
 });

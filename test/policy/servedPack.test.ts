@@ -43,6 +43,14 @@ const credential: PolicyResource = {
     urn: urn("dev", "databricks:index/gitCredential:GitCredential", "kedro-git-credential"),
     props: { gitProvider: "gitHub", gitUsername: "alice", personalAccessToken: { [specialSigKey]: specialSecretSig, value: "ghp_secret" } },
 };
+const JOB = "databricks:index/job:Job";
+const { props: jobClusterProps } = cluster("dev", { autoterminationMinutes: undefined, numWorkers: 6 });
+const job: PolicyResource = {
+    type: JOB,
+    name: "kedro-job",
+    urn: urn("dev", JOB, "kedro-job"),
+    props: { jobClusters: [{ jobClusterKey: "kedro_job_cluster", newCluster: jobClusterProps }], tasks: [{ taskKey: "kedro_run", existingClusterId: "0101-abc" }] },
+};
 const bucket: PolicyResource = { type: "aws:s3/bucket:Bucket", name: "root", urn: urn("dev", "aws:s3/bucket:Bucket", "root"), props: { bucketPrefix: "root-" } };
 
 let pack: ChildProcess;
@@ -93,7 +101,7 @@ async function configure(config: Record<string, Record<string, unknown>>) {
 }
 
 test("the served pack and the offline plan's in-process path reach the same verdicts", async () => {
-    const resources = [cluster("dev", { autoterminationMinutes: 0, awsAttributes: { availability: "ON_DEMAND" } }), credential, bucket];
+    const resources = [cluster("dev", { autoterminationMinutes: 0, awsAttributes: { availability: "ON_DEMAND" } }), credential, job, bucket];
     const inProcess = (await evaluatePolicies(resources)).flatMap((verdict) => verdict.violations.map((violation) => `${verdict.policy}: ${violation.message}`));
     const overGrpc = (await served(resources)).map((diagnostic) => `${diagnostic.policy}: ${diagnostic.message}`);
     expect(overGrpc.sort()).toEqual(inProcess.sort());
@@ -103,6 +111,8 @@ test("the served pack and the offline plan's in-process path reach the same verd
             expect.stringMatching(/^spot-workers: workers run ON_DEMAND/),
             expect.stringMatching(/^aws-cluster-disk: m4\.large has no instance store/),
             expect.stringMatching(/^s3-root-bucket-secure: bucket root has no public access block/),
+            expect.stringMatching(/^max-workers: job cluster kedro_job_cluster: numWorkers is 6/),
+            expect.stringMatching(/^job-clusters: task kedro_run runs on the existing cluster 0101-abc/),
         ]),
     );
     // A Git credential whose token is a secret passes every policy: nothing could tell it from plaintext here.
