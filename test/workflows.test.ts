@@ -1,19 +1,29 @@
-/** The GitHub Actions workflows, read as GitHub would: parsed, schema-validated, and checked for what delivery relies on. */
-import { readFileSync, readdirSync } from "node:fs";
+/** The GitHub Actions workflows, read as GitHub would: parsed, schema-validated, and held to delivery's rules. */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { validateWorkflow } from "@action-validator/core";
 import { parse } from "yaml";
 
-const dir = join(__dirname, "..", ".github", "workflows");
+const root = join(__dirname, "..");
+const dir = join(root, ".github", "workflows");
 const files = readdirSync(dir).filter((file) => file.endsWith(".yml"));
 const source = (name: string) => readFileSync(join(dir, `${name}.yml`), "utf8");
 const workflow = (name: string) => parse(source(name));
-type Step = { uses?: string; run?: string; if?: string; with?: Record<string, unknown>; id?: string };
-const steps = (name: string, job: string): Step[] => workflow(name).jobs[job].steps;
-const pulumiSteps = (name: string, job: string) => steps(name, job).filter((step) => step.uses?.startsWith("pulumi/actions@") && step.with);
+type Step = { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
+type Job = { steps?: Step[]; uses?: string; with?: Record<string, unknown>; permissions?: Record<string, string>; env?: Record<string, string>; environment?: string; if?: string; needs?: string };
+const jobs = (name: string): Record<string, Job> => workflow(name).jobs;
+const allJobs = files.flatMap((file) => Object.entries(jobs(file.replace(/\.yml$/, ""))).map(([id, job]) => ({ file, id, job })));
+const allSteps = allJobs.flatMap(({ file, id, job }) => (job.steps ?? []).map((step) => ({ file, job: id, step })));
+const REUSABLE = "./.github/workflows/pulumi.yml";
+const pulumiJob = () => jobs("pulumi").pulumi;
+const pulumiSteps = () => pulumiJob().steps!;
+const LOGIN_ACTIONS = ["pulumi/auth-actions", "aws-actions/configure-aws-credentials", "azure/login", "google-github-actions/auth"];
+const isLogin = (step: Step) => LOGIN_ACTIONS.some((action) => step.uses?.startsWith(`${action}@`));
 
-test("the five workflows exist", () => {
-    expect(files.sort()).toEqual(["ci.yml", "deploy.yml", "destroy.yml", "preview.yml", "review-stack.yml"]);
+test("the workflows exist", () => {
+    expect(files.sort()).toEqual(["ci.yml", "deploy.yml", "destroy.yml", "drift.yml", "preview.yml", "pulumi.yml", "review-stack-cleanup.yml", "review-stack.yml"]);
 });
 
 test.each(files)("%s passes the workflow schema", (file) => {
@@ -24,170 +34,247 @@ test("the schema check can fail", () => {
     expect(validateWorkflow("on: push\njobs:\n  x:\n    steps: 3\n").errors.length).toBeGreaterThan(0);
 });
 
-test.each(files)("%s pins current majors: checkout v6, setup-node v6 on Node 22+, pulumi/actions v6", (file) => {
-    const all = Object.values(parse(readFileSync(join(dir, file), "utf8")).jobs as Record<string, { steps: Step[] }>).flatMap((job) => job.steps);
-    for (const step of all.filter((candidate) => candidate.uses)) {
-        expect(step.uses).toMatch(/^(actions\/checkout@v6|actions\/setup-node@v6|pulumi\/actions@v6)$/);
-        if (step.uses === "actions/setup-node@v6") expect(String(step.with?.["node-version"])).toMatch(/^(22|24|\$\{\{ matrix\.node \}\})$/);
-    }
-});
+describe("no long-lived credentials", () => {
+    test.each(files)("%s reads no secret: every credential is issued by OIDC for the run", (file) => {
+        expect(readFileSync(join(dir, file), "utf8")).not.toMatch(/\$\{\{\s*secrets\./);
+    });
 
-test.each(files)("%s grants least permissions at the top level", (file) => {
-    const permissions = parse(readFileSync(join(dir, file), "utf8")).permissions;
-    expect(permissions.contents).toBe("read");
-    const allowed = file === "preview.yml" || file === "review-stack.yml" ? ["contents", "pull-requests"] : ["contents"];
-    expect(Object.keys(permissions).sort()).toEqual(allowed.sort());
-    for (const [scope, level] of Object.entries(permissions)) if (scope !== "pull-requests") expect(level).toBe("read");
-});
+    test.each(files)("%s sets no credential on a job or the whole workflow, only on the steps that use it", (file) => {
+        const parsed = parse(readFileSync(join(dir, file), "utf8"));
+        expect(parsed.env).toBeUndefined();
+        for (const job of Object.values(parsed.jobs as Record<string, Job>)) expect(job.env).toBeUndefined();
+    });
 
-describe("ci", () => {
-    test("runs on every push and pull request, on Node 22 and 24, with the README's commands", () => {
-        const ci = workflow("ci");
-        expect(Object.keys(ci.on).sort()).toEqual(["pull_request", "push"]);
-        expect(ci.jobs.test.strategy.matrix.node).toEqual([22, 24]);
-        expect(steps("ci", "test").map((step) => step.run).filter(Boolean)).toEqual(["npm ci", "npm test"]);
+    test("no GOOGLE_CREDENTIALS, ARM_CLIENT_SECRET, DATABRICKS_TOKEN or passphrase anywhere", () => {
+        for (const file of files) expect([file, readFileSync(join(dir, file), "utf8")]).not.toEqual([file, expect.stringMatching(/GOOGLE_CREDENTIALS|ARM_CLIENT_SECRET|DATABRICKS_TOKEN|DATABRICKS_CLIENT_SECRET|PULUMI_CONFIG_PASSPHRASE|aws-secret-access-key:/)]);
+    });
+
+    test("Databricks is reached by workload identity federation, with no secret", () => {
+        const databricksSteps = pulumiSteps().filter((step) => step.env?.DATABRICKS_HOST);
+        expect(databricksSteps.length).toBeGreaterThanOrEqual(2);
+        for (const step of databricksSteps) expect(step.env).toMatchObject({ DATABRICKS_AUTH_TYPE: "github-oidc", DATABRICKS_CLIENT_ID: "${{ vars.DATABRICKS_CLIENT_ID }}" });
+    });
+
+    test("each cloud login is OIDC, and hands its credentials to steps rather than to the job's environment", () => {
+        const login = (action: string) => pulumiSteps().find((step) => step.uses?.startsWith(`${action}@`))!;
+        expect(login("pulumi/auth-actions").with).toMatchObject({ "export-environment-variables": false });
+        expect(login("aws-actions/configure-aws-credentials").with).toMatchObject({ "role-to-assume": "${{ vars.AWS_ROLE_ARN }}", "output-env-credentials": false });
+        expect(login("azure/login").with).toEqual({ "client-id": "${{ vars.AZURE_CLIENT_ID }}", "tenant-id": "${{ vars.AZURE_TENANT_ID }}", "subscription-id": "${{ vars.AZURE_SUBSCRIPTION_ID }}" });
+        expect(login("google-github-actions/auth").with).toMatchObject({ workload_identity_provider: "${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}", export_environment_variables: false });
+        expect(login("google-github-actions/auth").with).not.toHaveProperty("credentials_json");
     });
 });
 
-describe("preview", () => {
-    test("previews every environment stack on pull requests, one edited comment per stack", () => {
-        const preview = workflow("preview");
-        expect(Object.keys(preview.on)).toEqual(["pull_request"]);
-        expect(preview.jobs.preview.strategy.matrix.stack).toEqual(["dev", "prod"]);
-        expect(pulumiSteps("preview", "preview").map((step) => step.with)).toEqual([
-            { command: "preview", "stack-name": "${{ matrix.stack }}", "work-dir": ".", "comment-on-pr": true, "edit-pr-comment": true, diff: true, policyPacks: "policy" },
-        ]);
-        expect(preview.jobs.preview.concurrency.group).toContain("${{ matrix.stack }}");
+describe("id-token only where it is needed", () => {
+    test.each(files)("%s grants only contents: read at the top", (file) => {
+        expect(parse(readFileSync(join(dir, file), "utf8")).permissions).toEqual({ contents: "read" });
     });
 
-    test("on a fork, without secrets, skips the cloud preview with a notice instead of failing", () => {
-        const guard = steps("preview", "preview").find((step) => step.id === "credentials")!;
-        expect(guard.run).toContain("::notice title=Cloud preview skipped::");
-        expect(guard.run).toContain('echo "available=false"');
-        const cloudSteps = steps("preview", "preview").filter((step) => step.uses?.startsWith("pulumi/actions@"));
-        expect(cloudSteps.every((step) => step.if === "steps.credentials.outputs.available == 'true'")).toBe(true);
+    test("a job has id-token: write only when it logs in: it calls the Pulumi workflow or holds a login step", () => {
+        for (const { file, id, job } of allJobs) {
+            const logsIn = job.uses === REUSABLE || (job.steps ?? []).some(isLogin);
+            expect([file, id, job.permissions?.["id-token"] === "write"]).toEqual([file, id, logsIn]);
+        }
     });
 
-    test("without credentials, shows the offline plan and its diff against the base branch instead", () => {
-        const offline = steps("preview", "preview").find((step) => step.run?.includes("npm run --silent plan"))!;
-        expect(offline.if).toBe("steps.credentials.outputs.available != 'true'");
-        expect(offline.run).toContain('--stack "${{ matrix.stack }}" --format markdown --base "origin/$BASE_REF"');
-        expect(offline.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
-        expect(offline.run).toContain("exit $status");
-        const comment = steps("preview", "preview").find((step) => step.run?.includes("offline plan: $STACK"))!;
-        expect(comment.run).toContain('gh api -X PATCH "repos/$REPO/issues/comments/$id"');
+    test("ci and the offline plan never get one", () => {
+        expect(jobs("ci").test.permissions).toBeUndefined();
+        expect(jobs("preview").plan.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+    });
+});
+
+describe("supply chain", () => {
+    const usesLines = files.flatMap((file) =>
+        readFileSync(join(dir, file), "utf8")
+            .split("\n")
+            .filter((line) => /^\s*(?:-\s+)?uses:/.test(line))
+            .map((line) => ({ file, line: line.trim() })),
+    );
+
+    test("every action is pinned to a full commit SHA, with its version in a comment", () => {
+        const external = usesLines.filter(({ line }) => !line.includes(REUSABLE));
+        expect(external.length).toBeGreaterThan(10);
+        for (const { file, line } of external) expect([file, line]).toEqual([file, expect.stringMatching(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/)]);
     });
 
-    test("says which credentials it reads", () => {
-        const env = workflow("preview").jobs.preview.env;
-        expect(Object.keys(env)).toEqual(expect.arrayContaining(["PULUMI_ACCESS_TOKEN", "DATABRICKS_TOKEN", "DATABRICKS_CLIENT_ID", "DATABRICKS_CLIENT_SECRET"]));
-        expect(source("preview")).toMatch(/# Credentials:/);
+    test("one SHA per action across all workflows, and the majors delivery relies on", () => {
+        const pins = new Map<string, Set<string>>();
+        for (const { line } of usesLines) {
+            const match = /uses: ([\w.-]+\/[\w.-]+)@([0-9a-f]{40}) # (v[\d.]+)/.exec(line);
+            if (match) pins.set(match[1], new Set([...(pins.get(match[1]) ?? []), `${match[2]} ${match[3]}`]));
+        }
+        for (const [action, versions] of pins) expect([action, versions.size]).toEqual([action, 1]);
+        expect([...pins.get("pulumi/actions")!][0]).toMatch(/ v7\./);
+        expect([...pins.get("actions/checkout")!][0]).toMatch(/ v7\./);
+    });
+
+    test("every checkout leaves no Git credential behind", () => {
+        const checkouts = allSteps.filter(({ step }) => step.uses?.startsWith("actions/checkout@"));
+        expect(checkouts.length).toBeGreaterThanOrEqual(4);
+        for (const { file, step } of checkouts) expect([file, step.with?.["persist-credentials"]]).toEqual([file, false]);
+    });
+
+    test("Dependabot updates the actions and npm", () => {
+        const dependabot = parse(readFileSync(join(root, ".github", "dependabot.yml"), "utf8"));
+        expect(dependabot.updates.map((update: { "package-ecosystem": string }) => update["package-ecosystem"]).sort()).toEqual(["github-actions", "npm"]);
+    });
+});
+
+describe("the Pulumi workflow: one place for credentials", () => {
+    test("is only called, never triggered, and runs in the caller's GitHub environment", () => {
+        expect(Object.keys(workflow("pulumi").on)).toEqual(["workflow_call"]);
+        expect(pulumiJob().environment).toBe("${{ inputs.environment }}");
+        expect(pulumiJob().concurrency).toEqual({ group: "pulumi-${{ inputs.stack }}", "cancel-in-progress": false });
+    });
+
+    test("npm ci runs before any login, so install scripts never see a credential", () => {
+        const steps = pulumiSteps();
+        const install = steps.findIndex((step) => step.run === "npm ci");
+        const firstLogin = steps.findIndex(isLogin);
+        expect(install).toBeGreaterThan(0);
+        expect(firstLogin).toBeGreaterThan(install);
+        for (const step of steps.slice(0, firstLogin)) expect(JSON.stringify(step)).not.toMatch(/TOKEN|CREDENTIALS|steps\./);
+    });
+
+    test("no shared npm cache in the credentialed job", () => {
+        const setup = pulumiSteps().find((step) => step.uses?.startsWith("actions/setup-node@"))!;
+        expect(setup.with).toMatchObject({ "package-manager-cache": false });
+        expect(setup.with).not.toHaveProperty("cache");
+    });
+
+    test("update and preview run the policy pack; destroy does not need it", () => {
+        const run = pulumiSteps().find((step) => step.uses?.startsWith("pulumi/actions@") && step.with?.command)!;
+        expect(run.with).toMatchObject({ command: "${{ inputs.command }}", policyPacks: "${{ inputs.command != 'destroy' && 'policy' || '' }}", diff: true });
+        expect(run.with).toMatchObject({ "expect-no-changes": "${{ inputs.expect-no-changes }}", refresh: "${{ inputs.refresh }}" });
+    });
+
+    test("the stack's config is made whole by one script before every command", () => {
+        const steps = pulumiSteps();
+        const prepare = steps.findIndex((step) => step.run === "bash .github/scripts/prepare-stack.sh");
+        const command = steps.findIndex((step) => step.uses?.startsWith("pulumi/actions@") && step.with?.command);
+        expect(prepare).toBeGreaterThan(steps.findIndex(isLogin));
+        expect(command).toBeGreaterThan(prepare);
+        expect(steps[prepare].env).toMatchObject({ STACK: "${{ inputs.stack }}", REVIEW: "${{ inputs.review }}", KEDRO_BRANCH: "${{ inputs.kedro-branch }}", GIT_COMMIT: "${{ inputs.git-commit }}" });
+        expect(steps[prepare].if).toBeUndefined();
+    });
+
+    test("the smoke run is off unless asked, and only follows an update", () => {
+        const inputs = workflow("pulumi").on.workflow_call.inputs;
+        expect(inputs["smoke-run"]).toEqual(expect.objectContaining({ type: "boolean", default: false }));
+        const smoke = pulumiSteps().filter((step) => step.run === "bash .github/scripts/smoke-run.sh" || step.uses?.startsWith("databricks/setup-cli@"));
+        expect(smoke).toHaveLength(2);
+        for (const step of smoke) expect(step.if).toBe("inputs.command == 'up' && inputs.smoke-run");
+    });
+});
+
+/** The calls of the Pulumi workflow: which stack, in which environment, with which command. */
+const calls = allJobs.filter(({ job }) => job.uses === REUSABLE).map(({ file, id, job }) => ({ file, id, job, with: job.with as Record<string, unknown> }));
+
+describe("environment scoping", () => {
+    test("every call runs a stack in its own environment: dev in dev, prod in prod, review stacks in review", () => {
+        expect(calls.length).toBeGreaterThanOrEqual(8);
+        for (const call of calls) {
+            const stack = String(call.with.stack);
+            const environment = String(call.with.environment);
+            if (stack === "dev" || stack === "prod") expect([call.file, call.id, environment]).toEqual([call.file, call.id, stack]);
+            else if (stack.startsWith("pr-") || (call.file === "review-stack-cleanup.yml" && stack === "${{ matrix.stack }}")) expect([call.file, call.id, environment]).toEqual([call.file, call.id, "review"]);
+            else expect([call.file, call.id, environment]).toEqual([call.file, call.id, "${{ needs.check.outputs.environment }}"]);
+        }
+    });
+
+    test("prod runs from main only, and no pull request reaches prod's environment", () => {
+        for (const call of calls.filter((candidate) => candidate.with.stack === "prod")) {
+            expect([call.file, call.id, call.job.if]).toEqual([call.file, call.id, expect.stringContaining("github.ref == 'refs/heads/main'")]);
+        }
+        const pullRequestWorkflows = files.filter((file) => Object.keys(parse(readFileSync(join(dir, file), "utf8")).on ?? {}).includes("pull_request"));
+        for (const call of calls.filter((candidate) => pullRequestWorkflows.includes(candidate.file))) expect([call.file, call.with.environment]).not.toEqual([call.file, "prod"]);
+    });
+
+    test("pull requests: offline plans for dev and prod, a real preview of dev only, never for forks", () => {
+        expect(jobs("preview").plan).toMatchObject({ strategy: { matrix: { stack: ["dev", "prod"] } } });
+        expect(jobs("preview")["preview-dev"].with).toEqual({ stack: "dev", environment: "dev", command: "preview" });
+        for (const [file, id] of [["preview", "preview-dev"], ["review-stack", "up"], ["review-stack", "destroy"]]) {
+            expect([file, id, jobs(file)[id].if]).toEqual([file, id, expect.stringContaining("github.event.pull_request.head.repo.full_name == github.repository")]);
+        }
     });
 });
 
 describe("deploy", () => {
-    test("updates dev on every push to main, prod behind its environment after dev, or on dispatch", () => {
+    test("updates dev on every push to main, prod after dev or on dispatch, each with the Kedro commit asked for", () => {
         const deploy = workflow("deploy");
         expect(deploy.on.push.branches).toEqual(["main"]);
-        expect(deploy.on.workflow_dispatch.inputs.stack.options).toEqual(["dev", "prod"]);
-        expect(deploy.jobs.dev.environment).toBe("dev");
-        expect(deploy.jobs.prod.environment).toBe("prod");
-        expect(deploy.jobs.prod.needs).toBe("dev");
-        expect(pulumiSteps("deploy", "dev")[0].with).toEqual({ command: "up", "stack-name": "dev", "work-dir": "." });
-        expect(pulumiSteps("deploy", "prod")[0].with).toEqual({ command: "up", "stack-name": "prod", "work-dir": "." });
-    });
-
-    test("a Kedro commit to deploy becomes the stack's gitCommit before up, and the landing is checked after", () => {
-        const deploy = workflow("deploy");
-        expect(deploy.on.workflow_dispatch.inputs.git_commit.type).toBe("string");
         expect(deploy.on.repository_dispatch.types).toEqual(["kedro-commit"]);
-        expect(deploy.jobs.dev.if).toContain("github.event_name == 'repository_dispatch'");
+        expect(jobs("deploy").prod.needs).toBe("dev");
         for (const stack of ["dev", "prod"]) {
-            expect(deploy.jobs[stack].env.GIT_COMMIT).toBe("${{ inputs.git_commit || github.event.client_payload.sha }}");
-            const all = steps("deploy", stack);
-            const pin = all.findIndex((step) => step.run === `pulumi config set gitCommit "$GIT_COMMIT" --stack ${stack}`);
-            const up = all.findIndex((step) => step.with?.command === "up");
-            const landed = all.findIndex((step) => step.run?.includes(`pulumi stack output repoCommit --stack ${stack}`));
-            expect(pin).toBeGreaterThan(0);
-            expect(all[pin].if).toBe("env.GIT_COMMIT != ''");
-            expect(up).toBeGreaterThan(pin);
-            expect(landed).toBeGreaterThan(up);
+            expect(jobs("deploy")[stack].with).toMatchObject({ stack, environment: stack, command: "up", "git-commit": "${{ inputs.git_commit || github.event.client_payload.sha || '' }}" });
         }
+        expect(deploy.on.workflow_dispatch.inputs.smoke_run).toEqual(expect.objectContaining({ type: "boolean", default: false }));
+        expect(jobs("deploy").dev.with!["smoke-run"]).toBe("${{ inputs.smoke_run || vars.SMOKE_RUN_DEV == 'true' }}");
+        expect(jobs("deploy").prod.with).not.toHaveProperty("smoke-run");
     });
 
     test("the landing check warns only when the Repo is not on the commit asked for", () => {
-        const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
-        const { mkdtempSync, writeFileSync } = require("node:fs") as typeof import("node:fs");
-        const check = steps("deploy", "dev").find((step) => step.run?.includes("pulumi stack output repoCommit"))!.run!;
-        const bin = mkdtempSync(join(require("node:os").tmpdir(), "fake-pulumi-"));
-        writeFileSync(join(bin, "pulumi"), '#!/bin/sh\necho "$LANDED"\n', { mode: 0o755 });
-        const run = (landed: string) =>
-            execFileSync("bash", ["-c", check], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, GIT_COMMIT: "a".repeat(40), LANDED: landed }, encoding: "utf8" });
-        expect(run("a".repeat(40))).toBe("");
-        expect(run("b".repeat(40))).toContain(`::warning title=Repo not on the commit asked for::The Repo pulled gitBranch and is at ${"b".repeat(40)}`);
+        const check = pulumiSteps().find((step) => step.run?.includes("pulumi stack output repoCommit"))!.run!;
+        const bin = mkdtempSync(join(tmpdir(), "fake-pulumi-"));
+        try {
+            execFileSync("bash", ["-c", `printf '#!/bin/sh\\necho "$LANDED"\\n' > ${bin}/pulumi && chmod +x ${bin}/pulumi`]);
+            const run = (landed: string) => execFileSync("bash", ["-c", check], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, STACK: "dev", GIT_COMMIT: "a".repeat(40), LANDED: landed }, encoding: "utf8" });
+            expect(run("a".repeat(40))).toBe("");
+            expect(run("b".repeat(40))).toContain(`::warning title=Repo not on the commit asked for::The Repo pulled gitBranch and is at ${"b".repeat(40)}`);
+        } finally {
+            rmSync(bin, { recursive: true, force: true });
+        }
     });
 });
 
-describe("concurrency", () => {
-    test("every job that changes a stack holds that stack's group, never cancelled midway", () => {
-        const groups: Array<[string, string, string]> = [
-            ["deploy", "dev", "pulumi-dev"],
-            ["deploy", "prod", "pulumi-prod"],
-            ["review-stack", "up", "pulumi-pr-${{ github.event.pull_request.number }}"],
-            ["review-stack", "destroy", "pulumi-pr-${{ github.event.pull_request.number }}"],
-            ["destroy", "destroy", "pulumi-${{ inputs.stack }}"],
-        ];
-        for (const [name, job, group] of groups) {
-            expect(workflow(name).jobs[job].concurrency).toEqual({ group, "cancel-in-progress": false });
-        }
+describe("drift detection", () => {
+    test("refreshes dev and prod daily and fails on any change", () => {
+        const drift = workflow("drift");
+        expect(drift.on.schedule).toHaveLength(1);
+        for (const stack of ["dev", "prod"]) expect(jobs("drift")[stack].with).toEqual({ stack, environment: stack, command: "preview", refresh: true, "expect-no-changes": true });
     });
 });
 
 describe("review stacks", () => {
-    test("a labelled pull request gets pr-<number> on its own branch; closing destroys and removes it", () => {
-        const review = workflow("review-stack");
-        expect(review.on.pull_request.types).toEqual(expect.arrayContaining(["labeled", "synchronize", "closed"]));
-        expect(review.env.STACK).toBe("pr-${{ github.event.pull_request.number }}");
-        expect(review.jobs.up.if).toContain("contains(github.event.pull_request.labels.*.name, 'review-stack')");
-        expect(review.jobs.up.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
-        const setup = steps("review-stack", "up").find((step) => step.run?.includes("--copy-config-from dev"))!;
-        expect(setup.run).toContain('pulumi config set gitBranch "$HEAD_REF"');
-        expect(setup.run).toContain('pulumi config set gitCommit "$HEAD_SHA"');
-        expect(setup.run).toContain('pulumi config set gitCredential shared --stack "$STACK"');
-        // Paths copied from dev would point at dev's Repo and notebook.
-        expect(setup.run).toContain('pulumi config rm repoPath --stack "$STACK"');
-        expect(setup.run).toContain('pulumi config rm notebookPath --stack "$STACK"');
-        expect(review.jobs.up.env.HEAD_SHA).toBe("${{ github.event.pull_request.head.sha }}");
-        expect(pulumiSteps("review-stack", "up")[0].with).toMatchObject({ command: "up", "stack-name": "${{ env.STACK }}", "comment-on-pr": true });
-        expect(review.jobs.destroy.if).toContain("github.event.action == 'closed'");
-        expect(pulumiSteps("review-stack", "destroy")[0].with).toEqual({ command: "destroy", "stack-name": "${{ env.STACK }}", "work-dir": ".", remove: true });
+    test("a labelled pull request's stack is rebuilt from dev's config on every run; closing destroys and removes it", () => {
+        const review = jobs("review-stack");
+        expect(workflow("review-stack").on.pull_request.types).toEqual(expect.arrayContaining(["labeled", "synchronize", "closed"]));
+        expect(review.up.with).toMatchObject({ stack: "pr-${{ github.event.pull_request.number }}", command: "up", review: true, "kedro-branch": "${{ vars.REVIEW_KEDRO_BRANCH || 'dev' }}", "head-sha": "${{ github.event.pull_request.head.sha }}" });
+        expect(review.destroy.with).toMatchObject({ command: "destroy", review: true, remove: true });
+        expect(review.destroy.if).toContain("github.event.action == 'closed'");
+    });
+
+    test("a daily cleanup destroys the stacks whose pull request closed or went stale", () => {
+        const cleanup = jobs("review-stack-cleanup");
+        expect(workflow("review-stack-cleanup").on.schedule).toHaveLength(1);
+        expect(cleanup.stale.steps!.find((step) => step.id === "find")!.run).toBe("bash .github/scripts/stale-review-stacks.sh");
+        expect(cleanup.destroy.with).toMatchObject({ stack: "${{ matrix.stack }}", environment: "review", command: "destroy", review: true, remove: true });
     });
 });
 
 describe("destroy", () => {
-    test("is manual only, and refuses unless the stack name is typed twice", () => {
-        const destroy = workflow("destroy");
-        expect(Object.keys(destroy.on)).toEqual(["workflow_dispatch"]);
-        expect(Object.keys(destroy.on.workflow_dispatch.inputs)).toEqual(["stack", "confirm"]);
-        const [check, ...rest] = steps("destroy", "destroy");
-        expect(check.run).toContain('if [ "$STACK" != "$CONFIRM" ]');
-        expect(check.run).toContain("exit 1");
-        expect(rest.some((step) => step.with?.command === "destroy")).toBe(true);
-        expect(destroy.jobs.destroy.environment).toContain("inputs.stack");
+    const check = () => jobs("destroy").check.steps![0].run!;
+    const run = (stack: string, confirm = stack) => {
+        const out = join(mkdtempSync(join(tmpdir(), "destroy-check-")), "output");
+        try {
+            execFileSync("bash", ["-c", check()], { env: { ...process.env, STACK: stack, CONFIRM: confirm, GITHUB_OUTPUT: out }, stdio: "pipe" });
+            return readFileSync(out, "utf8").trim().split("\n").join(" ");
+        } catch (error) {
+            return `exit ${(error as { status: number }).status}`;
+        }
+    };
+
+    test("takes only dev, prod or pr-<number>, typed twice, and picks the environment from the kind of name", () => {
+        expect(run("dev")).toBe("environment=dev review=false");
+        expect(run("prod")).toBe("environment=prod review=false");
+        expect(run("pr-12")).toBe("environment=review review=true");
+        for (const bad of ["staging", "pr-12x", "pr-", "prod ", "../prod", "Prod"]) expect([bad, run(bad)]).toEqual([bad, "exit 1"]);
+        expect(run("prod", "dev")).toBe("exit 1");
     });
 
-    test("the confirmation check really refuses a mismatch", () => {
-        const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
-        const check = steps("destroy", "destroy")[0].run!;
-        const run = (stack: string, confirm: string) => {
-            try {
-                execFileSync("bash", ["-c", check], { env: { ...process.env, STACK: stack, CONFIRM: confirm }, stdio: "pipe" });
-                return 0;
-            } catch (error) {
-                return (error as { status: number }).status;
-            }
-        };
-        expect(run("prod", "prod")).toBe(0);
-        expect(run("prod", "dev")).toBe(1);
+    test("the environment never comes from the typed text, and a stack that does not exist is never created", () => {
+        expect(jobs("destroy").destroy.with).toMatchObject({ stack: "${{ inputs.stack }}", environment: "${{ needs.check.outputs.environment }}", command: "destroy" });
+        const script = readFileSync(join(root, ".github", "scripts", "prepare-stack.sh"), "utf8");
+        expect(script).toMatch(/else\n {2}# Never create a stack here[^\n]*\n {2}pulumi stack select "\$STACK"\n/);
     });
 });
