@@ -39,7 +39,7 @@ async function runProgram(config: Record<string, string>, providerConfig: Record
 
 test("exports the documented stack outputs", async () => {
     const { exports } = await runProgram(baseConfig("aws"), { "databricks:host": "https://dbc-1234abcd-5678.cloud.databricks.com" });
-    expect(Object.keys(exports!).sort()).toEqual(["clusterId", "clusterUrl", "notebookPath", "notebookUrl", "projectRoot", "repoCommit", "repoPath", "workspaceUrl"]);
+    expect(Object.keys(exports!).sort()).toEqual(["clusterId", "clusterUrl", "jobId", "jobUrl", "notebookPath", "notebookUrl", "projectRoot", "repoCommit", "repoPath", "workspaceUrl"]);
     expect(exports!.notebookUrl).toMatch(/^https:\/\/dbc-1234abcd-5678\.cloud\.databricks\.com\/#workspace\/Users\//);
 });
 
