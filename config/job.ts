@@ -79,7 +79,9 @@ export interface JobReporter {
 export function validateJobConfig(report: JobReporter, ctx: JobContext): JobSettings | undefined {
     const enabled = report.booleanKey("job", JOB_DEFAULTS.job);
     if (!enabled) {
-        const ignored = JOB_ONLY_KEYS.filter((name) => report.get(name) !== undefined && report.get(name) !== "[]");
+        // The CLI passes Pulumi.yaml's defaults as values: only a key set to something else was meant for a job.
+        const defaults: Partial<Record<string, string>> = { jobTimezone: JOB_DEFAULTS.jobTimezone, jobPipeline: JOB_DEFAULTS.jobPipeline, jobTimeoutMinutes: String(JOB_DEFAULTS.jobTimeoutMinutes), jobNotifications: "[]" };
+        const ignored = JOB_ONLY_KEYS.filter((name) => report.get(name) !== undefined && report.get(name) !== defaults[name]);
         if (ignored.length > 0) report.warn(`${ignored.map(projectKey).join(", ")} ${ignored.length === 1 ? "is" : "are"} ignored: job is not true.`);
         return undefined;
     }

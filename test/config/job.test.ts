@@ -40,6 +40,12 @@ describe("job: false", () => {
         expect(warnings).toContain("databricks-kedro-stack:jobSchedule, databricks-kedro-stack:jobPipeline are ignored: job is not true.");
     });
 
+    test("Pulumi.yaml's defaults, which the CLI passes as values, are not taken for job keys set in vain", () => {
+        const cliDefaults = { job: "false", jobTimezone: "UTC", jobPipeline: "__default__", jobTimeoutMinutes: "120", jobNotifications: "[]", jobSchedule: "", jobSchedulePaused: "" };
+        const { warnings } = validateStackConfig(withJob({ ...cliDefaults, gitCommit: undefined }), ctx());
+        expect(warnings.filter((warning) => warning.includes("job is not true"))).toEqual([]);
+    });
+
     test("a bad value under job: false is not judged: nothing reads it", () => {
         expect(problemsOf(withJob({ job: "false", jobSchedule: "every day" }))).toEqual([]);
     });

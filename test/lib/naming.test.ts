@@ -7,6 +7,8 @@ import {
     normalizeWorkspaceUrl,
     notebookUrl,
     sanitizeName,
+    jobPathOf,
+    jobUrl,
     stackNames,
     workspacePathOf,
 } from "../../lib/naming";
@@ -57,7 +59,10 @@ test("the dev stack's names", () => {
         clusterName: "kedro-iris-databricks-dev",
         gitCredentialName: "kedro-iris-databricks-dev",
         notebookName: "iris-databricks-dev-run",
+        jobName: "kedro-iris-databricks-dev",
     });
+    expect(jobPathOf("/Repos/alice@example.com/iris-databricks-dev")).toBe("/Repos/alice@example.com/iris-databricks-dev-job");
+    expect(jobUrl("https://dbc-1.cloud.databricks.com/", "42")).toBe("https://dbc-1.cloud.databricks.com/#job/42");
     expect(stackNames("iris repo", "pr-12").slug).toBe("iris-repo-pr-12");
 });
 
