@@ -12,7 +12,7 @@ const files = readdirSync(dir).filter((file) => file.endsWith(".yml"));
 const source = (name: string) => readFileSync(join(dir, `${name}.yml`), "utf8");
 const workflow = (name: string) => parse(source(name));
 type Step = { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
-type Job = { steps?: Step[]; uses?: string; with?: Record<string, unknown>; permissions?: Record<string, string>; env?: Record<string, string>; environment?: string; if?: string; needs?: string };
+type Job = { steps?: Step[]; uses?: string; concurrency?: Record<string, unknown>; with?: Record<string, unknown>; permissions?: Record<string, string>; env?: Record<string, string>; environment?: string; if?: string; needs?: string };
 const jobs = (name: string): Record<string, Job> => workflow(name).jobs;
 const allJobs = files.flatMap((file) => Object.entries(jobs(file.replace(/\.yml$/, ""))).map(([id, job]) => ({ file, id, job })));
 const allSteps = allJobs.flatMap(({ file, id, job }) => (job.steps ?? []).map((step) => ({ file, job: id, step })));

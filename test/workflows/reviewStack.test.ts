@@ -61,7 +61,7 @@ function runJob(dir: string, env: Record<string, string>, script = "bash .github
 /** The review stack's config as the program would read it: decrypted for that stack, validated by the program's own rules. */
 function configOf(dir: string) {
     const file = join(dir, `Pulumi.${STACK}.yaml`);
-    if (!existsSync(file)) return { raw: {}, secrets: {} as Record<string, string> };
+    if (!existsSync(file)) return { raw: {} as Record<string, string>, secrets: {} as Record<string, string>, host: undefined };
     const config: Record<string, unknown> = parse(readFileSync(file, "utf8")).config;
     const raw: Record<string, string> = {};
     const secrets: Record<string, string> = {};
