@@ -1,3 +1,4 @@
+import { problemsOf as problemsFor } from "./problems";
 import { ConfigError, type ConfigContext, type RawConfig, isTimeZoneId, validateStackConfig } from "../../config";
 
 const SHA = "c0ffee0000000000000000000000000000000001";
@@ -17,15 +18,7 @@ const withJob = (overrides: RawConfig = {}): RawConfig => ({
     ...overrides,
 });
 
-function problemsOf(raw: RawConfig, context: ConfigContext = ctx()) {
-    try {
-        validateStackConfig(raw, context);
-        return [];
-    } catch (error) {
-        if (error instanceof ConfigError) return [...error.problems];
-        throw error;
-    }
-}
+const problemsOf = (raw: RawConfig, context: ConfigContext = ctx()) => problemsFor(raw, context);
 const problemOf = (key: string, raw: RawConfig, context?: ConfigContext) => problemsOf(raw, context).find((problem) => problem.key === `databricks-kedro-stack:${key}`);
 
 describe("job: false", () => {

@@ -1,3 +1,4 @@
+import { problemsOf as problemsFor } from "./problems";
 import { CURRENT_KEDRO_PACKAGES, TUTORIAL_KEDRO_PACKAGES } from "../../lib/kedro";
 import {
     CLOUD_PROFILES,
@@ -37,16 +38,7 @@ function errorOf(raw: RawConfig, context: ConfigContext = ctx()): ConfigError {
     throw new Error("expected a ConfigError");
 }
 
-/** The problems a config raises; none when it is valid. */
-function problemsOf(raw: RawConfig, context: ConfigContext = ctx()) {
-    try {
-        validateStackConfig(raw, context);
-        return [];
-    } catch (error) {
-        if (error instanceof ConfigError) return [...error.problems];
-        throw error;
-    }
-}
+const problemsOf = (raw: RawConfig, context: ConfigContext = ctx()) => problemsFor(raw, context);
 
 describe("defaults", () => {
     test.each(["aws", "azure", "gcp"] as const)("%s gets the tutorial's cluster", (cloud) => {
