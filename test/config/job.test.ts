@@ -1,5 +1,5 @@
 import { problemsOf as problemsFor } from "./problems";
-import { ConfigError, type ConfigContext, type RawConfig, isTimeZoneId, validateStackConfig } from "../../config";
+import { type ConfigContext, type RawConfig, isTimeZoneId, validateStackConfig } from "../../config";
 
 const SHA = "c0ffee0000000000000000000000000000000001";
 const ctx = (overrides: Partial<ConfigContext> = {}): ConfigContext => ({
