@@ -1,20 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "./databricks";
 import type { ClusterAvailability, KedroStackSettings } from "../config";
-import { SINGLE_NODE, requirementName } from "../config";
-import {
-    clusterTags,
-    clusterUrl,
-    defaultNotebookPath,
-    defaultRepoPath,
-    normalizeWorkspaceUrl,
-    notebookUrl,
-    stackNames,
-    workspacePathOf,
-} from "../lib/naming";
+import { requirementName } from "../config";
+import { clusterUrl, normalizeWorkspaceUrl, notebookUrl, stackNames, workspacePathOf } from "../lib/naming";
 import { needsPythonRestart } from "../lib/kedro";
 import { type DeployingIdentity, PEOPLE_PERMISSIONS, accessControlsFor, singleUserOf } from "../lib/people";
 import { renderKedroNotebook } from "../lib/notebook";
+import { clusterSpec } from "../lib/clusterSpec";
+import { kedroRepo, notebookPathFor, repoPathFor, sourceNotebook } from "./checkout";
 import { KedroJob } from "./job";
 
 export interface KedroEnvironmentArgs {
@@ -100,26 +93,14 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
             });
         this.deployer = deployer.identity;
 
-        const singleNode = clusterSettings.numWorkers === 0;
         this.cluster = new databricks.Cluster(
             `${name}-cluster`,
             {
+                ...clusterSpec(settings, args.clusterAttributes, deployer.singleUser),
                 clusterName: names.clusterName,
-                sparkVersion: clusterSettings.sparkVersion,
-                nodeTypeId: clusterSettings.nodeType,
-                driverNodeTypeId: clusterSettings.driverNodeType,
-                numWorkers: clusterSettings.numWorkers,
                 autoterminationMinutes: clusterSettings.autoterminationMinutes,
-                dataSecurityMode: clusterSettings.accessMode,
-                singleUserName: deployer.singleUser,
-                customTags: {
-                    ...clusterTags(settings.cloud, settings.project, settings.stack, git.repoName),
-                    ...(singleNode ? SINGLE_NODE.customTags : {}),
-                },
-                sparkConf: singleNode ? { ...SINGLE_NODE.sparkConf } : undefined,
                 // Only set when asked, so existing stacks see no diff.
                 noWait: clusterSettings.noWait ? true : undefined,
-                ...args.clusterAttributes,
             },
             childOpts,
         );
@@ -207,42 +188,21 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         deployer: pulumi.Output<{ identity: DeployingIdentity; home: string }>,
         childOpts: pulumi.CustomResourceOptions,
     ): { repo: databricks.Repo; notebook: databricks.Notebook } {
-        const { git, kedro, cluster } = settings;
-        const names = stackNames(git.repoName, settings.stack);
-        const repo = new databricks.Repo(
+        const { kedro, cluster } = settings;
+        const repo = kedroRepo(
             `${name}-repo`,
-            {
-                url: gitUrl,
-                gitProvider: git.provider,
-                branch: git.branch,
-                // The provider sends an update, which pulls the branch, only on a diff: a new commit to deploy is one.
-                commitHash: git.commit,
-                path: deployer.apply(({ identity }) => settings.repoPath ?? defaultRepoPath(identity.userName, names.slug)),
-                // Used for the create and update requests only (the API keeps no binding): the clone and each pull use this stack's credential.
-                gitCredentialId: this.gitCredential?.id.apply(Number),
-            },
-            // url, gitProvider and path are force-new. A replacement keeps the path (a URL gaining ".git", a new
-            // owner), and the path can hold one clone: the old one must go before the new one is made.
-            { ...childOpts, deleteBeforeReplace: true },
+            { settings, gitUrl, path: deployer.apply(({ identity }) => repoPathFor(settings, identity.userName)), gitCredentialId: this.gitCredential?.id.apply(Number) },
+            childOpts,
         );
-        const notebookSource = repo.path.apply(workspacePathOf).apply((projectRoot) =>
+        const notebookSource = repo.path.apply((path) =>
             renderKedroNotebook({
                 packages: kedro.packages,
                 installInNotebook: kedro.install === "notebook",
                 restartPython: needsPythonRestart(cluster.sparkVersion),
-                projectRoot,
+                projectRoot: workspacePathOf(path),
             }),
         );
-        const notebook = new databricks.Notebook(
-            `${name}-notebook`,
-            {
-                path: deployer.apply(({ home }) => settings.notebookPath ?? defaultNotebookPath(home, names.notebookName)),
-                language: "PYTHON",
-                format: "SOURCE",
-                contentBase64: notebookSource.apply((source) => Buffer.from(source, "utf8").toString("base64")),
-            },
-            childOpts,
-        );
+        const notebook = sourceNotebook(`${name}-notebook`, deployer.apply(({ home }) => notebookPathFor(settings, home)), notebookSource, childOpts);
         return { repo, notebook };
     }
 

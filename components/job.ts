@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "./databricks";
 import type { ClusterAvailability, KedroStackSettings } from "../config";
 import { kedroJobArgs } from "../lib/job";
-import { defaultNotebookPath, defaultRepoPath, jobPathOf, jobUrl, stackNames, workspacePathOf } from "../lib/naming";
+import { jobPathOf, jobUrl, workspacePathOf } from "../lib/naming";
+import { kedroRepo, notebookPathFor, repoPathFor, sourceNotebook } from "./checkout";
 import { renderKedroJobNotebook } from "../lib/notebook";
 import type { DeployingIdentity } from "../lib/people";
 
@@ -37,32 +38,18 @@ export class KedroJob extends pulumi.ComponentResource {
         super("databricks-kedro-stack:index:KedroJob", name, {}, opts);
         const { settings, deployer } = args;
         if (!settings.job) throw new Error("KedroJob needs settings with job: true.");
-        const names = stackNames(settings.git.repoName, settings.stack);
+        const { job } = settings;
         const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
 
-        this.repo = new databricks.Repo(
+        this.repo = kedroRepo(
             `${name}-repo`,
-            {
-                url: args.gitUrl,
-                gitProvider: settings.git.provider,
-                branch: settings.git.branch,
-                commitHash: settings.git.commit,
-                path: deployer.apply(({ identity }) => jobPathOf(settings.repoPath ?? defaultRepoPath(identity.userName, names.slug))),
-                gitCredentialId: args.gitCredentialId,
-            },
-            // As the interactive Repo: url, gitProvider and path are force-new, and a path holds one clone.
-            { ...childOpts, deleteBeforeReplace: true },
+            { settings, gitUrl: args.gitUrl, path: deployer.apply(({ identity }) => jobPathOf(repoPathFor(settings, identity.userName))), gitCredentialId: args.gitCredentialId },
+            childOpts,
         );
-        this.notebook = new databricks.Notebook(
+        this.notebook = sourceNotebook(
             `${name}-notebook`,
-            {
-                path: deployer.apply(({ home }) => jobPathOf(settings.notebookPath ?? defaultNotebookPath(home, names.notebookName))),
-                language: "PYTHON",
-                format: "SOURCE",
-                contentBase64: this.repo.path.apply((path) =>
-                    Buffer.from(renderKedroJobNotebook({ projectRoot: workspacePathOf(path), defaultPipeline: settings.job!.pipeline }), "utf8").toString("base64"),
-                ),
-            },
+            deployer.apply(({ home }) => jobPathOf(notebookPathFor(settings, home))),
+            this.repo.path.apply((path) => renderKedroJobNotebook({ projectRoot: workspacePathOf(path), defaultPipeline: job.pipeline })),
             childOpts,
         );
         this.job = new databricks.Job(

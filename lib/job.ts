@@ -4,10 +4,11 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { JobArgs } from "@pulumi/databricks/job";
-import { type ClusterAvailability, SINGLE_NODE } from "../config/clouds";
+import type { ClusterAvailability } from "../config/clouds";
+import { clusterSpec } from "./clusterSpec";
 import type { KedroStackSettings } from "../config/settings";
 import { JOB_NOTEBOOK_PARAMETERS } from "./notebook";
-import { clusterTags, stackNames, stackTags } from "./naming";
+import { stackNames, stackTags } from "./naming";
 
 /** One run at a time; a failed run is retried once after ten minutes (spot capacity often returns), a timed-out one is not. */
 export const JOB_RUN_POLICY = { maxConcurrentRuns: 1, maxRetries: 1, minRetryIntervalMillis: 10 * 60 * 1000, retryOnTimeout: false } as const;
@@ -32,21 +33,9 @@ export interface JobReferences {
     runAs: pulumi.Input<string>;
 }
 
-/** The job's cluster: the interactive cluster's runtime, node types, workers and availability, created for each run. */
+/** The job's cluster, made for each run: the interactive cluster's spec, owned by the identity the job runs as. */
 export function jobCluster(settings: KedroStackSettings, clusterAttributes: ClusterAvailability, runAs: pulumi.Input<string>) {
-    const { cluster } = settings;
-    const singleNode = cluster.numWorkers === 0;
-    return {
-        sparkVersion: cluster.sparkVersion,
-        nodeTypeId: cluster.nodeType,
-        driverNodeTypeId: cluster.driverNodeType,
-        numWorkers: cluster.numWorkers,
-        dataSecurityMode: cluster.accessMode,
-        singleUserName: cluster.accessMode === "SINGLE_USER" ? runAs : undefined,
-        customTags: { ...clusterTags(settings.cloud, settings.project, settings.stack, settings.git.repoName), ...(singleNode ? SINGLE_NODE.customTags : {}) },
-        sparkConf: singleNode ? { ...SINGLE_NODE.sparkConf } : undefined,
-        ...clusterAttributes,
-    };
+    return clusterSpec(settings, clusterAttributes, settings.cluster.accessMode === "SINGLE_USER" ? runAs : undefined);
 }
 
 /** The Job's arguments. Throws when the settings have no job: the caller declares one only with job: true. */

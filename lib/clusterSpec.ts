@@ -1,0 +1,25 @@
+/**
+ * What the interactive cluster and the job cluster share: the tutorial's
+ * cluster from the settings and the cloud's availability. Each adds its own
+ * (a name and autotermination for the interactive one).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { type ClusterAvailability, SINGLE_NODE } from "../config/clouds";
+import type { KedroStackSettings } from "../config/settings";
+import { clusterTags } from "./naming";
+
+export function clusterSpec(settings: KedroStackSettings, clusterAttributes: ClusterAvailability, singleUserName: pulumi.Input<string | undefined>) {
+    const { cluster } = settings;
+    const singleNode = cluster.numWorkers === 0;
+    return {
+        sparkVersion: cluster.sparkVersion,
+        nodeTypeId: cluster.nodeType,
+        driverNodeTypeId: cluster.driverNodeType,
+        numWorkers: cluster.numWorkers,
+        dataSecurityMode: cluster.accessMode,
+        singleUserName,
+        customTags: { ...clusterTags(settings.cloud, settings.project, settings.stack, settings.git.repoName), ...(singleNode ? SINGLE_NODE.customTags : {}) },
+        sparkConf: singleNode ? { ...SINGLE_NODE.sparkConf } : undefined,
+        ...clusterAttributes,
+    };
+}
