@@ -7,7 +7,7 @@ import type { JobArgs } from "@pulumi/databricks/job";
 import type { ClusterAvailability } from "../config/clouds";
 import { clusterSpec } from "./clusterSpec";
 import type { KedroStackSettings } from "../config/settings";
-import { JOB_NOTEBOOK_PARAMETERS } from "./notebook";
+import { JOB_NOTEBOOK_PARAMETERS, isKedroViz } from "./notebook";
 import { stackNames, stackTags } from "./naming";
 
 /** One run at a time; a failed run is retried once after ten minutes (spot capacity often returns), a timed-out one is not. */
@@ -21,7 +21,7 @@ export const JOB_GUARD_PACKAGE = "databricks-sdk>=0.20";
 
 /** The packages a job run needs: the Kedro packages without kedro-viz (a UI no run opens), and the SDK for the commit check. */
 export function jobPackages(packages: readonly string[]): string[] {
-    const kept = packages.filter((spec) => !/^kedro[-_]viz\b/i.test(spec));
+    const kept = packages.filter((spec) => !isKedroViz(spec));
     return kept.some((spec) => /^databricks[-_]sdk\b/i.test(spec)) ? kept : [...kept, JOB_GUARD_PACKAGE];
 }
 

@@ -26,9 +26,14 @@ function magicCell(...lines: string[]): string {
     return lines.map((line) => `# MAGIC ${line}`).join("\n");
 }
 
+/** Whether a requirement specifier is kedro-viz. */
+export function isKedroViz(spec: string): boolean {
+    return /^kedro[-_]viz\b/i.test(spec);
+}
+
 /** True when kedro-viz is among the packages, so that `%run_viz` exists. */
 export function includesKedroViz(packages: readonly string[]): boolean {
-    return packages.some((spec) => /^kedro[-_]viz\b/i.test(spec));
+    return packages.some(isKedroViz);
 }
 
 /**
@@ -46,12 +51,17 @@ export function isSafePathSegment(part: string): boolean {
 export function isSafeWorkspacePath(path: string): boolean {
     return path.startsWith("/") && path.slice(1).split("/").every(isSafePathSegment);
 }
+/** The project root goes into `%reload_kedro`, where IPython would expand `{…}` and `$name`. */
+function refuseUnsafeProjectRoot(projectRoot: string): void {
+    if (!isSafeWorkspacePath(projectRoot)) throw new Error(`Refusing to render the project root ${JSON.stringify(projectRoot)} into %reload_kedro.`);
+}
+
 /** What a %pip argument may hold inside its double quotes. */
 const SAFE_REQUIREMENT = /^[A-Za-z0-9._\-\[\], \t=<>~!*+]+$/;
 
 export function notebookCells(spec: KedroNotebookSpec): string[] {
     // Validated upstream; refused here too, so no value can ever become code in the notebook.
-    if (!isSafeWorkspacePath(spec.projectRoot)) throw new Error(`Refusing to render the project root ${JSON.stringify(spec.projectRoot)} into %reload_kedro.`);
+    refuseUnsafeProjectRoot(spec.projectRoot);
     const unsafe = spec.packages.filter((requirement) => !SAFE_REQUIREMENT.test(requirement));
     if (unsafe.length > 0) throw new Error(`Refusing to render ${JSON.stringify(unsafe)} into %pip.`);
     const cells: string[] = [];
@@ -87,7 +97,7 @@ export interface KedroJobNotebookSpec {
  * which is quoted as a Python string literal.
  */
 export function jobNotebookCells(spec: KedroJobNotebookSpec): string[] {
-    if (!isSafeWorkspacePath(spec.projectRoot)) throw new Error(`Refusing to render the project root ${JSON.stringify(spec.projectRoot)} into %reload_kedro.`);
+    refuseUnsafeProjectRoot(spec.projectRoot);
     if (!/^[A-Za-z0-9_.-]+$/.test(spec.defaultPipeline)) throw new Error(`Refusing to render the pipeline ${JSON.stringify(spec.defaultPipeline)}.`);
     const { pipeline, deployedCommit, repoId } = JOB_NOTEBOOK_PARAMETERS;
     return [
