@@ -5,6 +5,7 @@
 import { POLICY_DEFAULT_LIMITS } from "./clouds";
 import { configSetListCommand, projectKey } from "./errors";
 import { checkQuartzCron } from "../lib/cron";
+import { parseStringList } from "./values";
 
 export const JOB_DEFAULTS = {
     job: false,
@@ -13,6 +14,12 @@ export const JOB_DEFAULTS = {
     jobTimeoutMinutes: 120,
     jobNotifications: [] as readonly string[],
 } as const;
+
+/** A key's default as the CLI passes it, a string (a list as JSON); undefined for a key whose default is empty. */
+function declaredDefault(name: string): string | undefined {
+    const value = (JOB_DEFAULTS as Record<string, unknown>)[name];
+    return value === undefined ? undefined : typeof value === "string" ? value : JSON.stringify(value);
+}
 
 /** The keys that only mean something with job: true. */
 export const JOB_ONLY_KEYS = ["jobSchedule", "jobTimezone", "jobSchedulePaused", "jobPipeline", "jobNotifications", "jobTimeoutMinutes"] as const;
@@ -80,8 +87,7 @@ export function validateJobConfig(report: JobReporter, ctx: JobContext): JobSett
     const enabled = report.booleanKey("job", JOB_DEFAULTS.job);
     if (!enabled) {
         // The CLI passes Pulumi.yaml's defaults as values: only a key set to something else was meant for a job.
-        const defaults: Partial<Record<string, string>> = { jobTimezone: JOB_DEFAULTS.jobTimezone, jobPipeline: JOB_DEFAULTS.jobPipeline, jobTimeoutMinutes: String(JOB_DEFAULTS.jobTimeoutMinutes), jobNotifications: "[]" };
-        const ignored = JOB_ONLY_KEYS.filter((name) => report.get(name) !== undefined && report.get(name) !== defaults[name]);
+        const ignored = JOB_ONLY_KEYS.filter((name) => report.get(name) !== undefined && report.get(name) !== declaredDefault(name));
         if (ignored.length > 0) report.warn(`${ignored.map(projectKey).join(", ")} ${ignored.length === 1 ? "is" : "are"} ignored: job is not true.`);
         return undefined;
     }
@@ -137,18 +143,13 @@ export function validateJobConfig(report: JobReporter, ctx: JobContext): JobSett
     const notificationsRaw = report.get("jobNotifications");
     if (notificationsRaw !== undefined && notificationsRaw !== "[]") {
         const fix = configSetListCommand(projectKey("jobNotifications"), ["data-team@example.com"], ctx.stack);
-        let parsed: unknown;
-        try {
-            parsed = JSON.parse(notificationsRaw);
-        } catch {
-            parsed = undefined;
-        }
-        if (!Array.isArray(parsed) || !parsed.every((address) => typeof address === "string")) {
+        const parsed = parseStringList(notificationsRaw);
+        if (parsed === undefined) {
             report.problem("jobNotifications", notificationsRaw, "a list of e-mail addresses", "", { fix });
         } else {
-            const bad = parsed.filter((address: string) => !EMAIL_ADDRESS.test(address.trim()));
+            const bad = parsed.filter((address) => !EMAIL_ADDRESS.test(address.trim()));
             if (bad.length > 0) report.problem("jobNotifications", JSON.stringify(bad), "e-mail addresses such as data-team@example.com", "", { fix });
-            else notifications = [...new Set(parsed.map((address: string) => address.trim()))];
+            else notifications = [...new Set(parsed.map((address) => address.trim()))];
         }
     }
 

@@ -9,6 +9,7 @@ import { looksLikeCredential, redact } from "../lib/redact";
 import { PROJECT_KEYS, strayKeys } from "./keys";
 import { type CloudProviderConfig, type WorkspaceSettings, validateWorkspace } from "./workspace";
 import { type JobSettings, validateJobConfig } from "./job";
+import { parseBoolean, parseInteger, parseStringList } from "./values";
 import { jobPathOf } from "../lib/naming";
 
 export const ACCESS_MODES = ["SINGLE_USER", "NONE"] as const;
@@ -206,15 +207,6 @@ function parseUrl(raw: string): URL | undefined {
     } catch {
         return undefined;
     }
-}
-
-function parseInteger(raw: string): number | undefined {
-    return /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : undefined;
-}
-
-function parseBoolean(raw: string): boolean | undefined {
-    const value = raw.trim().toLowerCase();
-    return value === "true" ? true : value === "false" ? false : undefined;
 }
 
 /**
@@ -491,13 +483,8 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     const packagesRaw = get("kedroPackages");
     const packagesFix = configSetListCommand(projectKey("kedroPackages"), defaultKedroPackages(sparkVersion), ctx.stack);
     if (packagesRaw !== undefined && packagesRaw !== "[]") {
-        let parsed: unknown;
-        try {
-            parsed = JSON.parse(packagesRaw);
-        } catch {
-            parsed = undefined;
-        }
-        if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((spec) => typeof spec === "string")) {
+        const parsed = parseStringList(packagesRaw);
+        if (parsed === undefined || parsed.length === 0) {
             problem("kedroPackages", packagesRaw, "a non-empty list of pip requirement specifiers", "", { fix: packagesFix });
         } else {
             const bad = parsed.filter((spec: string) => CONTROL_CHARACTERS.test(spec) || !isRequirementSpecifier(spec.trim()));
@@ -588,11 +575,13 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
 
     const protect = booleanKey("protect", false);
 
+    // A repository this stack creates has no commit to deploy until one is pushed and named.
+    const awaitingFirstPush = createsRepository && gitCommit === undefined;
     const job = validateJobConfig(
         { get, problem, booleanKey, integerKey, warn: (message) => warnings.push(message) },
-        { stack: ctx.stack, numWorkers, gitCommit, awaitingFirstPush: createsRepository && gitCommit === undefined, protect },
+        { stack: ctx.stack, numWorkers, gitCommit, awaitingFirstPush, protect },
     );
-    // The job's own Repo and notebook sit beside the interactive ones.
+    // The job's own Repo sits beside the interactive one.
     if (job && repoPath !== undefined && isRepoPath(repoPath) && !isRepoPath(jobPathOf(repoPath))) {
         problem("repoPath", repoPath, `a path short enough for the job's Repo beside it (${jobPathOf(repoPath)})`, "/Repos/<folder>/<name>");
     }
@@ -636,7 +625,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
                 provider: gitProvider,
                 branch: gitBranch,
                 commit: gitCommit?.toLowerCase(),
-                awaitingFirstPush: githubRepository.mode === "create" && gitCommit === undefined,
+                awaitingFirstPush,
                 credential: gitCredential,
                 username: gitUsername ?? "",
                 repoName,
