@@ -119,7 +119,3 @@ export function checkQuartzCron(expression: string): CronCheck {
     }
     return { valid: true };
 }
-
-export function isQuartzCron(expression: string): boolean {
-    return checkQuartzCron(expression).valid;
-}
