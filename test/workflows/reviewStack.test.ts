@@ -209,3 +209,33 @@ describe("the smoke run", () => {
         expect(smoke("SUCCESS", {})).toMatchObject({ code: 1, out: expect.stringContaining("needs job: true (pulumi config set job true --stack dev)") });
     });
 });
+
+describe("the review-stack cleanup", () => {
+    test("picks the review stacks whose pull request is closed, gone or stale, and nothing else", () => {
+        const day = 24 * 60 * 60 * 1000;
+        const stacks = Object.fromEntries(["dev", "prod", "pr-1", "pr-2", "pr-3", "pr-4", "pr-x"].map((name) => [name, { outputs: {} }]));
+        const pulls: Record<string, { state: string; updatedAt: string }> = {
+            "1": { state: "OPEN", updatedAt: new Date(Date.now() - 2 * day).toISOString() },
+            "2": { state: "CLOSED", updatedAt: new Date().toISOString() },
+            "3": { state: "OPEN", updatedAt: new Date(Date.now() - 9 * day).toISOString() },
+        };
+        // gh pr view <number> --repo … --json …: the pull request, or an error when there is none.
+        writeFileSync(join(bin, "gh"), `#!/usr/bin/env node\nconst pulls = ${JSON.stringify(pulls)};\nconst pull = pulls[process.argv[4]];\nif (!pull) process.exit(1);\nprocess.stdout.write(JSON.stringify(pull));\n`, { mode: 0o755 });
+        const dir = checkout(devStack({}, {}));
+        writeFileSync(join(backend, "stacks.json"), JSON.stringify(stacks));
+        const output = join(scratch, "github-output");
+        const run = () =>
+            execFileSync("bash", [join(root, ".github", "scripts", "stale-review-stacks.sh")], {
+                cwd: dir,
+                env: { PATH: `${bin}:${process.env.PATH}`, FAKE_PULUMI_BACKEND: backend, REPO: "acme/kedro-infra", TTL_DAYS: "7", GITHUB_OUTPUT: output },
+                stdio: "pipe",
+            });
+        run();
+        expect(readFileSync(output, "utf8").trim()).toBe('stacks=["pr-2","pr-3","pr-4"]');
+        // Nothing stale: an empty list, which the destroy matrix skips.
+        writeFileSync(join(backend, "stacks.json"), JSON.stringify({ dev: { outputs: {} }, "pr-1": { outputs: {} } }));
+        rmSync(output);
+        run();
+        expect(readFileSync(output, "utf8").trim()).toBe("stacks=[]");
+    });
+});
