@@ -49,8 +49,8 @@ export class BaseRefError extends Error {}
 
 const git = (root: string, args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe", encoding: "utf8" });
 
-/** The plan of the program and config at a git ref, from a temporary worktree, in a fresh process. */
-function planAtRef(root: string, ref: string, stack: string): PlanReport {
+/** The plan of the program and config at a git ref, from a temporary worktree, in this process. */
+async function planAtRef(root: string, ref: string, stack: string): Promise<PlanReport> {
     try {
         git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
     } catch {
@@ -68,17 +68,10 @@ function planAtRef(root: string, ref: string, stack: string): PlanReport {
         git(root, ["worktree", "add", "--detach", "--force", worktree, ref]);
         added = true;
         if (!existsSync(join(worktree, "node_modules"))) symlinkSync(join(root, "node_modules"), join(worktree, "node_modules"), "dir");
-        const output = execFileSync(process.execPath, [join(__dirname, "run.js"), "--stack", stack, "--format", "json", "--root", worktree], {
-            cwd: root,
-            encoding: "utf8",
-            maxBuffer: 64 * 1024 * 1024,
-            stdio: ["ignore", "pipe", "pipe"],
-        }).toString();
-        return JSON.parse(output);
+        return await planReport(worktree, stack);
     } catch (error) {
-        const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-        if (stdout && stdout.trim().startsWith("{")) return JSON.parse(stdout);
-        throw new BaseRefError(`the plan at ${ref} failed: ${(stderr ?? (error as Error).message).trim().split("\n")[0]}`);
+        if (error instanceof BaseRefError) throw error;
+        throw new BaseRefError(`the plan at ${ref} failed: ${(error as Error).message.trim().split("\n")[0]}`);
     } finally {
         // Never leave a worktree behind, whatever failed.
         if (added) {
@@ -93,12 +86,23 @@ function planAtRef(root: string, ref: string, stack: string): PlanReport {
     }
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Where the plan writes: the process's streams, or a test's buffers. */
+export interface PlanOutput {
+    stdout(text: string): void;
+    stderr(text: string): void;
+}
+
+const PROCESS_OUTPUT: PlanOutput = {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+};
+
+export async function main(argv: string[], out: PlanOutput = PROCESS_OUTPUT): Promise<number> {
     let options: Options;
     try {
         options = parseArgs(argv);
     } catch (error) {
-        process.stderr.write(`${(error as Error).message}\n`);
+        out.stderr(`${(error as Error).message}\n`);
         return 2;
     }
     let head: PlanReport;
@@ -106,27 +110,27 @@ export async function main(argv: string[]): Promise<number> {
         head = await planReport(options.root, options.stack);
     } catch (error) {
         if (!(error instanceof StackFileError)) throw error;
-        process.stderr.write(`${redact(oneLine(error.message))}\n`);
+        out.stderr(`${redact(oneLine(error.message))}\n`);
         return 1;
     }
     const failed = Boolean(head.error) || mandatoryViolations(head).length > 0;
     // Every format reaches a terminal, a job summary or a PR comment: no credential leaves unmasked.
     if (options.format === "json") {
-        process.stdout.write(`${redact(JSON.stringify(head))}\n`);
+        out.stdout(`${redact(JSON.stringify(head))}\n`);
         return failed ? 1 : 0;
     }
     let output = renderPlan(head, options.format);
     if (options.base) {
         let base: PlanReport;
         try {
-            base = planAtRef(options.root, options.base, options.stack);
+            base = await planAtRef(options.root, options.base, options.stack);
         } catch (error) {
             if (!(error instanceof BaseRefError)) throw error;
-            process.stderr.write(`${redact(oneLine(error.message))}\n`);
+            out.stderr(`${redact(oneLine(error.message))}\n`);
             return 2;
         }
         output = `${renderDiff(diffPlans(base, head), options.stack, options.base, options.format)}\n${output}`;
     }
-    process.stdout.write(redact(output));
+    out.stdout(redact(output));
     return failed ? 1 : 0;
 }

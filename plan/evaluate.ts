@@ -8,6 +8,7 @@ import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PROGRAM_ENVIRONMENT_NAMES } from "../config";
 import { RecordingMocks, fakeUser, isSecretMarker, providerNameOf, waitForRegistrations } from "./mocks";
+import { runProgramEntry } from "./program";
 import { readStackConfig } from "./stackConfig";
 
 export const PLAN_USER = "plan-user@example.invalid";
@@ -77,7 +78,7 @@ export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
     pulumi.log.warn = async (message: string) => void warnings.push(message);
     let error: string | undefined;
     try {
-        require(join(root, "index.ts"));
+        runProgramEntry(join(root, "index.ts"));
         await waitForRegistrations();
     } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);

@@ -1,6 +1,10 @@
 /** The program as the Pulumi CLI runs it: index.ts with the stack's config. */
-import type * as pulumi from "@pulumi/pulumi";
+import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { runProgramEntry } from "../plan/program";
 import { type RecordingMocks, TYPES, baseConfig, prepare, resolve, settle } from "./harness";
+
+const INDEX = join(__dirname, "..", "index.ts");
 
 interface ProgramRun {
     mocks: RecordingMocks;
@@ -9,22 +13,21 @@ interface ProgramRun {
     warnings: string[];
 }
 
-/** Loads a fresh copy of index.ts, as `pulumi up` would, and records what it did. */
+/** Runs index.ts afresh, as `pulumi up` would, and records what it did. */
 async function runProgram(config: Record<string, string>, providerConfig: Record<string, string> = {}): Promise<ProgramRun> {
     const mocks = await prepare({ config, providerConfig });
     const warnings: string[] = [];
     let program: Record<string, pulumi.Output<string | undefined> | undefined> | undefined;
     let error: unknown;
-    await jest.isolateModulesAsync(async () => {
-        // index.ts gets its own copy of the SDK; its log is the one to watch.
-        const sdk = await import("@pulumi/pulumi");
-        jest.spyOn(sdk.log, "warn").mockImplementation(async (message: string) => void warnings.push(message));
-        try {
-            program = await import("../index");
-        } catch (caught) {
-            error = caught;
-        }
-    });
+    // A fresh run of index.ts, as `pulumi up` starts it; its log is the one to watch.
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(async (message: string) => void warnings.push(message));
+    try {
+        program = runProgramEntry(INDEX) as typeof program;
+    } catch (caught) {
+        error = caught;
+    } finally {
+        warn.mockRestore();
+    }
     if (!program) return { mocks, error, warnings };
     const exports = Object.fromEntries(
         await Promise.all(
@@ -70,9 +73,11 @@ test("DATABRICKS_HOST is checked like databricks:host", async () => {
     process.env.DATABRICKS_HOST = "https://dbc-1.cloud.databricks.com";
     try {
         let error: unknown;
-        await jest.isolateModulesAsync(async () => {
-            await import("../index").catch((caught) => (error = caught));
-        });
+        try {
+            runProgramEntry(INDEX);
+        } catch (caught) {
+            error = caught;
+        }
         expect(String(error)).toMatch(/databricks:host is "https:\/\/dbc-1\.cloud\.databricks\.com"; allowed: a GCP workspace/);
         expect(mocks.resources).toEqual([]);
     } finally {

@@ -1,46 +1,42 @@
 /** The offline plan of a stack with job: true: the job, its schedule and its cluster, and the policies' verdicts on it. */
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { planReport } from "../../plan/cli";
 import { mandatoryViolations, renderPlan } from "../../plan/report";
+import { tempDir } from "../tempDirs";
 
 const root = join(__dirname, "..", "..");
 const SHA = "c0ffee0000000000000000000000000000000001";
 
 test("shows the job with its schedule and its job cluster, and every policy passes it", async () => {
     // The program itself, linked; only the stack file is this test's.
-    const dir = mkdtempSync(join(tmpdir(), "kedro-plan-job-"));
-    try {
-        for (const entry of ["index.ts", "config", "lib", "components", "Pulumi.yaml", "tsconfig.json", "package.json", "node_modules"]) symlinkSync(join(root, entry), join(dir, entry));
-        writeFileSync(
-            join(dir, "Pulumi.job.yaml"),
-            [
-                "config:",
-                "  databricks:host: https://dbc-1.cloud.databricks.com",
-                "  databricks-kedro-stack:cloud: aws",
-                "  databricks-kedro-stack:gitUrl: https://github.com/acme/iris-databricks.git",
-                "  databricks-kedro-stack:gitUsername: bot",
-                "  databricks-kedro-stack:gitToken:",
-                "    secure: AAABAMZ+fakeciphertext",
-                "  databricks-kedro-stack:sparkVersion: 15.4.x-scala2.12",
-                `  databricks-kedro-stack:gitCommit: ${SHA}`,
-                "  databricks-kedro-stack:job: true",
-                '  databricks-kedro-stack:jobSchedule: "0 0 6 ? * MON-FRI"',
-                "  databricks-kedro-stack:jobTimezone: Europe/Paris",
-                "",
-            ].join("\n"),
-        );
-        const report = await planReport(dir, "job");
-        expect(report.error).toBeUndefined();
-        const text = renderPlan(report, "text");
-        expect(text).toMatch(/^\+ databricks:index\/job:Job kedro-job {2}parent=databricks-kedro-stack:index:KedroJob::kedro-job {2}provider=default/m);
-        expect(text).toContain("    schedule={pauseStatus: PAUSED, quartzCronExpression: 0 0 6 ? * MON-FRI, timezoneId: Europe/Paris}");
-        expect(text).toMatch(/ {4}jobClusters=\[\{jobClusterKey: kedro_job_cluster, newCluster: \{awsAttributes: \{availability: SPOT_WITH_FALLBACK, .*firstOnDemand: 1, .*nodeTypeId: m4\.large, numWorkers: 1, .*sparkVersion: 15\.4\.x-scala2\.12\}\}\]$/m);
-        expect(text).toMatch(/^\+ databricks:index\/repo:Repo kedro-job-repo .*\n(?: {4}.*\n)* {4}path=\/Repos\/plan-user@example\.invalid\/iris-databricks-job-job$/m);
-        expect(text).toContain("pass job-clusters (mandatory)");
-        expect(mandatoryViolations(report)).toEqual([]);
-    } finally {
-        rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir("kedro-plan-job-");
+    for (const entry of ["index.ts", "config", "lib", "components", "Pulumi.yaml", "tsconfig.json", "package.json", "node_modules"]) symlinkSync(join(root, entry), join(dir, entry));
+    writeFileSync(
+        join(dir, "Pulumi.job.yaml"),
+        [
+            "config:",
+            "  databricks:host: https://dbc-1.cloud.databricks.com",
+            "  databricks-kedro-stack:cloud: aws",
+            "  databricks-kedro-stack:gitUrl: https://github.com/acme/iris-databricks.git",
+            "  databricks-kedro-stack:gitUsername: bot",
+            "  databricks-kedro-stack:gitToken:",
+            "    secure: AAABAMZ+fakeciphertext",
+            "  databricks-kedro-stack:sparkVersion: 15.4.x-scala2.12",
+            `  databricks-kedro-stack:gitCommit: ${SHA}`,
+            "  databricks-kedro-stack:job: true",
+            '  databricks-kedro-stack:jobSchedule: "0 0 6 ? * MON-FRI"',
+            "  databricks-kedro-stack:jobTimezone: Europe/Paris",
+            "",
+        ].join("\n"),
+    );
+    const report = await planReport(dir, "job");
+    expect(report.error).toBeUndefined();
+    const text = renderPlan(report, "text");
+    expect(text).toMatch(/^\+ databricks:index\/job:Job kedro-job {2}parent=databricks-kedro-stack:index:KedroJob::kedro-job {2}provider=default/m);
+    expect(text).toContain("    schedule={pauseStatus: PAUSED, quartzCronExpression: 0 0 6 ? * MON-FRI, timezoneId: Europe/Paris}");
+    expect(text).toMatch(/ {4}jobClusters=\[\{jobClusterKey: kedro_job_cluster, newCluster: \{awsAttributes: \{availability: SPOT_WITH_FALLBACK, .*firstOnDemand: 1, .*nodeTypeId: m4\.large, numWorkers: 1, .*sparkVersion: 15\.4\.x-scala2\.12\}\}\]$/m);
+    expect(text).toMatch(/^\+ databricks:index\/repo:Repo kedro-job-repo .*\n(?: {4}.*\n)* {4}path=\/Repos\/plan-user@example\.invalid\/iris-databricks-job-job$/m);
+    expect(text).toContain("pass job-clusters (mandatory)");
+    expect(mandatoryViolations(report)).toEqual([]);
 });

@@ -1,57 +1,82 @@
-/** The offline plan, end to end: real config files, a fresh process, exit codes, and a diff between git refs. */
+/**
+ * The offline plan, end to end and in this process: real config files, exit
+ * codes, and a diff between git refs. One test starts the CLI as a process,
+ * since what reaches the terminal there is what it checks.
+ */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, cpSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { main } from "../../plan/cli";
 import { StackFileError, readStackConfig, secretPlaceholder } from "../../plan/stackConfig";
+import { tempDir } from "../tempDirs";
 
 const root = join(__dirname, "..", "..");
 const PROGRAM = ["index.ts", "config", "lib", "components", "Pulumi.yaml", "tsconfig.json", "package.json"];
+const FIXTURE_STACKS = join(__dirname, "..", "fixtures", "stacks");
+const fixture = (stack: string) => readFileSync(join(FIXTURE_STACKS, `Pulumi.${stack}.yaml`), "utf8");
 
-/** A copy of the program in a temp folder, with the given stack files, as a git repository. */
-function projectWith(stacks: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), "kedro-plan-test-"));
-    for (const entry of PROGRAM) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+/**
+ * The program with the given stack files. Linked to this checkout's program,
+ * or, with git, copied and committed, so that a --base worktree holds the
+ * program as committed.
+ */
+function projectWith(stacks: Record<string, string>, options: { git?: boolean } = {}): string {
+    const dir = tempDir("kedro-plan-test-");
+    for (const entry of PROGRAM) {
+        if (options.git) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+        else symlinkSync(join(root, entry), join(dir, entry));
+    }
     symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
     for (const [stack, text] of Object.entries(stacks)) writeFileSync(join(dir, `Pulumi.${stack}.yaml`), text);
-    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
-    git("init", "-q");
-    writeFileSync(join(dir, ".gitignore"), "node_modules\n");
-    git("add", "-A");
-    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base");
+    if (options.git) {
+        const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
+        git("init", "-q");
+        writeFileSync(join(dir, ".gitignore"), "node_modules\n");
+        git("add", "-A");
+        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base");
+    }
     return dir;
 }
 
-function plan(args: string[], cwd = root) {
-    const result = spawnSync(process.execPath, [join(root, "plan", "run.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, DATABRICKS_HOST: "https://ignored.cloud.databricks.com" } });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+/** The dev and prod stacks as committed when this suite was written, not as a user has since edited them. */
+const committedStacks = () => projectWith({ dev: fixture("dev"), prod: fixture("prod") });
+
+/** npm run plan, in this process, with a DATABRICKS_HOST in the environment that must not reach the plan. */
+async function plan(args: string[]) {
+    let stdout = "";
+    let stderr = "";
+    const saved = process.env.DATABRICKS_HOST;
+    process.env.DATABRICKS_HOST = "https://ignored.cloud.databricks.com";
+    try {
+        const code = await main(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+        return { code, stdout, stderr };
+    } finally {
+        if (saved === undefined) delete process.env.DATABRICKS_HOST;
+        else process.env.DATABRICKS_HOST = saved;
+    }
 }
 
 const STACK = (extra: string) =>
     `config:\n  databricks:host: https://dbc-1.cloud.databricks.com\n  databricks-kedro-stack:cloud: aws\n  databricks-kedro-stack:gitUrl: https://github.com/acme/iris.git\n  databricks-kedro-stack:gitUsername: bot\n  databricks-kedro-stack:gitToken:\n    secure: AAABAMZ+fakeciphertext\n${extra}`;
 
 describe("stack config files", () => {
-    test("apply Pulumi.yaml's defaults, mark encrypted values, and report secrets the file lacks", () => {
+    test("apply Pulumi.yaml's defaults, mark encrypted values, and report secrets the file lacks", async () => {
         const dir = projectWith({ x: STACK("  databricks-kedro-stack:numWorkers: 2\n"), y: "config:\n  databricks-kedro-stack:cloud: gcp\n" });
-        try {
-            const x = readStackConfig(dir, "x");
-            expect(x.config["databricks-kedro-stack:numWorkers"]).toBe("2");
-            expect(x.config["databricks-kedro-stack:autoterminationMinutes"]).toBe("30");
-            expect(JSON.parse(x.config["databricks-kedro-stack:kedroPackages"])).toEqual([]);
-            expect(x.config["databricks-kedro-stack:gitToken"]).toBe(secretPlaceholder("databricks-kedro-stack:gitToken"));
-            expect(x.secretKeys).toContain("databricks-kedro-stack:gitToken");
-            expect(x.missingSecrets).toEqual([]);
-            expect(readStackConfig(dir, "y").missingSecrets).toEqual(["databricks-kedro-stack:gitToken"]);
-            expect(() => readStackConfig(dir, "nope")).toThrow(/No Pulumi.nope.yaml/);
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
+        const x = readStackConfig(dir, "x");
+        expect(x.config["databricks-kedro-stack:numWorkers"]).toBe("2");
+        expect(x.config["databricks-kedro-stack:autoterminationMinutes"]).toBe("30");
+        expect(JSON.parse(x.config["databricks-kedro-stack:kedroPackages"])).toEqual([]);
+        expect(x.config["databricks-kedro-stack:gitToken"]).toBe(secretPlaceholder("databricks-kedro-stack:gitToken"));
+        expect(x.secretKeys).toContain("databricks-kedro-stack:gitToken");
+        expect(x.missingSecrets).toEqual([]);
+        expect(readStackConfig(dir, "y").missingSecrets).toEqual(["databricks-kedro-stack:gitToken"]);
+        expect(() => readStackConfig(dir, "nope")).toThrow(/No Pulumi.nope.yaml/);
     });
 });
 
 describe("npm run plan", () => {
-    test("plans the committed dev stack with no credentials: resources, parents, providers, warnings, policies", () => {
-        const { code, stdout } = plan(["--stack", "dev"]);
+    test("plans the committed dev stack with no credentials: resources, parents, providers, warnings, policies", async () => {
+        const { code, stdout } = await plan(["--stack", "dev", "--root", committedStacks()]);
         expect(code).toBe(0);
         expect(stdout).toMatch(/\+ databricks:index\/cluster:Cluster kedro-cluster {2}parent=databricks-kedro-stack:index:KedroEnvironment::kedro {2}provider=default/);
         expect(stdout).toMatch(/autoterminationMinutes=30/);
@@ -67,15 +92,15 @@ describe("npm run plan", () => {
         expect(stdout).not.toContain("ignored.cloud.databricks.com");
     });
 
-    test("prod's on-demand workers pass: prod is allow-listed", () => {
-        const { code, stdout } = plan(["--stack", "prod"]);
+    test("prod's on-demand workers pass: prod is allow-listed", async () => {
+        const { code, stdout } = await plan(["--stack", "prod", "--root", committedStacks()]);
         expect(code).toBe(0);
         expect(stdout).toMatch(/pass spot-workers \(mandatory\)/);
         expect(stdout).toMatch(/\+ databricks:index\/library:Library kedro-lib-kedro/);
     });
 
-    test("--format markdown writes a PR-comment-ready report", () => {
-        const { stdout } = plan(["--stack", "dev", "--format", "markdown"]);
+    test("--format markdown writes a PR-comment-ready report", async () => {
+        const { stdout } = await plan(["--stack", "dev", "--format", "markdown", "--root", committedStacks()]);
         expect(stdout).toMatch(/^## Offline plan for stack `dev`/);
         expect(stdout).toContain("| type | name | parent | provider | host | protect | key properties |");
         expect(stdout).toContain("| policy | level | verdict |");
@@ -86,115 +111,87 @@ describe("npm run plan", () => {
         ["autotermination 0: the program's validation", "  databricks-kedro-stack:autoterminationMinutes: 0\n", /== Invalid configuration\nInvalid configuration for stack "bad".*\n.*autoterminationMinutes is "0"/],
         ["an Azure node on AWS: the program's validation", "  databricks-kedro-stack:nodeType: Standard_DS3_v2\n", /nodeType is "Standard_DS3_v2"; allowed: an AWS node type/],
         ["eight workers: a mandatory policy", "  databricks-kedro-stack:numWorkers: 8\n", /FAIL max-workers \(mandatory\): numWorkers is 8/],
-    ])("%s makes the plan exit non-zero", (_label, extra, message) => {
+    ])("%s makes the plan exit non-zero", async (_label, extra, message) => {
         const dir = projectWith({ bad: STACK(extra) });
-        try {
-            const { code, stdout } = plan(["--stack", "bad", "--root", dir]);
-            expect(code).toBe(1);
-            expect(stdout).toMatch(message);
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
+        const { code, stdout } = await plan(["--stack", "bad", "--root", dir]);
+        expect(code).toBe(1);
+        expect(stdout).toMatch(message);
     });
 
-    test("a GCP workspace: create plan shows the IAM wait by its seconds and triggers, not its serialized provider code", () => {
+    test("a GCP workspace: create plan shows the IAM wait by its seconds and triggers, not its serialized provider code", async () => {
         const gcp =
             "config:\n  databricks-kedro-stack:cloud: gcp\n  databricks-kedro-stack:workspace: create\n  databricks-kedro-stack:databricksAccountId: 0d9c1b2a-1234-4cde-8f00-123456789abc\n" +
             "  gcp:project: acme-data\n  gcp:region: europe-west1\n  databricks-kedro-stack:gitUrl: https://github.com/acme/iris.git\n  databricks-kedro-stack:gitUsername: bot\n";
         const dir = projectWith({ gcp });
-        try {
-            const { code, stdout } = plan(["--stack", "gcp", "--root", dir]);
-            expect(code).toBe(0);
-            expect(stdout).toMatch(/\+ pulumi-nodejs:dynamic:Resource kedro-workspace-iam-propagation .*\n {4}seconds=90\n {4}triggers=\[/);
-            expect(stdout).toMatch(/\+ gcp:projects\/iAMCustomRole:IAMCustomRole/);
-            expect(stdout).not.toContain("__provider");
-            expect(stdout).toMatch(/authType=google-id/);
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
+        const { code, stdout } = await plan(["--stack", "gcp", "--root", dir]);
+        expect(code).toBe(0);
+        expect(stdout).toMatch(/\+ pulumi-nodejs:dynamic:Resource kedro-workspace-iam-propagation .*\n {4}seconds=90\n {4}triggers=\[/);
+        expect(stdout).toMatch(/\+ gcp:projects\/iAMCustomRole:IAMCustomRole/);
+        expect(stdout).not.toContain("__provider");
+        expect(stdout).toMatch(/authType=google-id/);
     });
 
-    test("--base shows each changed property between two git refs, with the policy it breaks", () => {
-        const dir = projectWith({ prod: STACK("  databricks-kedro-stack:spot: false\n") });
-        try {
-            writeFileSync(join(dir, "Pulumi.prod.yaml"), readFileSync(join(dir, "Pulumi.prod.yaml"), "utf8") + "  databricks-kedro-stack:autoterminationMinutes: 120\n");
-            const { code, stdout } = plan(["--stack", "prod", "--base", "HEAD", "--root", dir], dir);
-            expect(stdout).toContain('Plan difference for stack "prod": HEAD -> working tree');
-            expect(stdout).toContain("~ prod kedro-cluster autoterminationMinutes 30 → 120, policy max-autotermination violated");
-            expect(code).toBe(1);
-            // The temporary worktree is gone.
-            expect(execFileSync("git", ["worktree", "list"], { cwd: dir, encoding: "utf8" }).trim().split("\n")).toHaveLength(1);
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
+    test("--base shows each changed property between two git refs, with the policy it breaks", async () => {
+        const dir = projectWith({ prod: STACK("  databricks-kedro-stack:spot: false\n") }, { git: true });
+        writeFileSync(join(dir, "Pulumi.prod.yaml"), readFileSync(join(dir, "Pulumi.prod.yaml"), "utf8") + "  databricks-kedro-stack:autoterminationMinutes: 120\n");
+        const { code, stdout } = await plan(["--stack", "prod", "--base", "HEAD", "--root", dir]);
+        expect(stdout).toContain('Plan difference for stack "prod": HEAD -> working tree');
+        expect(stdout).toContain("~ prod kedro-cluster autoterminationMinutes 30 → 120, policy max-autotermination violated");
+        expect(code).toBe(1);
+        // The temporary worktree is gone.
+        expect(execFileSync("git", ["worktree", "list"], { cwd: dir, encoding: "utf8" }).trim().split("\n")).toHaveLength(1);
     });
 
-    test("--base shows what a PR changes that display strings hid: the packages, protect, the host, and a replacement", () => {
-        const dir = projectWith({ prod: STACK("  databricks-kedro-stack:spot: false\n") });
-        try {
-            const edited = readFileSync(join(dir, "Pulumi.prod.yaml"), "utf8")
-                .replace("https://dbc-1.cloud.databricks.com", "https://dbc-2.cloud.databricks.com")
-                .replace("https://github.com/acme/iris.git", "https://github.com/acme/iris")
-                .concat("  databricks-kedro-stack:protect: true\n  databricks-kedro-stack:kedroPackages:\n    - kedro==0.18.8\n    - kedro-viz\n");
-            writeFileSync(join(dir, "Pulumi.prod.yaml"), edited);
-            const { stdout } = plan(["--stack", "prod", "--base", "HEAD", "--root", dir], dir);
-            // kedroPackages: the notebook's source, decoded, line by line.
-            expect(stdout).toMatch(/kedro-notebook contentBase64 \(notebook source\):\n {4}- # MAGIC %pip install "kedro==0\.18\.7" "kedro-datasets\[databricks\.ManagedTableDataSet\]~=1\.3\.0" "kedro-viz"\n {4}\+ # MAGIC %pip install "kedro==0\.18\.8" "kedro-viz"/);
-            expect(stdout).toContain("~ prod kedro-cluster (protect) false → true");
-            expect(stdout).toContain("~ prod kedro-cluster (host) https://dbc-1.cloud.databricks.com → https://dbc-2.cloud.databricks.com");
-            // url is force-new on a Repo.
-            expect(stdout).toContain("+- prod kedro-repo url https://github.com/acme/iris.git → https://github.com/acme/iris (replace: force-new)");
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
+    test("--base shows what a PR changes that display strings hid: the packages, protect, the host, and a replacement", async () => {
+        const dir = projectWith({ prod: STACK("  databricks-kedro-stack:spot: false\n") }, { git: true });
+        const edited = readFileSync(join(dir, "Pulumi.prod.yaml"), "utf8")
+            .replace("https://dbc-1.cloud.databricks.com", "https://dbc-2.cloud.databricks.com")
+            .replace("https://github.com/acme/iris.git", "https://github.com/acme/iris")
+            .concat("  databricks-kedro-stack:protect: true\n  databricks-kedro-stack:kedroPackages:\n    - kedro==0.18.8\n    - kedro-viz\n");
+        writeFileSync(join(dir, "Pulumi.prod.yaml"), edited);
+        const { stdout } = await plan(["--stack", "prod", "--base", "HEAD", "--root", dir]);
+        // kedroPackages: the notebook's source, decoded, line by line.
+        expect(stdout).toMatch(/kedro-notebook contentBase64 \(notebook source\):\n {4}- # MAGIC %pip install "kedro==0\.18\.7" "kedro-datasets\[databricks\.ManagedTableDataSet\]~=1\.3\.0" "kedro-viz"\n {4}\+ # MAGIC %pip install "kedro==0\.18\.8" "kedro-viz"/);
+        expect(stdout).toContain("~ prod kedro-cluster (protect) false → true");
+        expect(stdout).toContain("~ prod kedro-cluster (host) https://dbc-1.cloud.databricks.com → https://dbc-2.cloud.databricks.com");
+        // url is force-new on a Repo.
+        expect(stdout).toContain("+- prod kedro-repo url https://github.com/acme/iris.git → https://github.com/acme/iris (replace: force-new)");
     });
 
-    test("--base on a stack the change adds shows everything as added", () => {
-        const dir = projectWith({});
-        try {
-            writeFileSync(join(dir, "Pulumi.fresh.yaml"), STACK(""));
-            const { code, stdout, stderr } = plan(["--stack", "fresh", "--base", "HEAD", "--root", dir], dir);
-            expect(stderr).toBe("");
-            expect(code).toBe(0);
-            expect(stdout).toMatch(/Plan difference for stack "fresh": HEAD -> working tree\n(\+ .*\n)+/);
-            expect(stdout).toContain("+ databricks:index/cluster:Cluster kedro-cluster");
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
+    test("--base on a stack the change adds shows everything as added", async () => {
+        const dir = projectWith({}, { git: true });
+        writeFileSync(join(dir, "Pulumi.fresh.yaml"), STACK(""));
+        const { code, stdout, stderr } = await plan(["--stack", "fresh", "--base", "HEAD", "--root", dir]);
+        expect(stderr).toBe("");
+        expect(code).toBe(0);
+        expect(stdout).toMatch(/Plan difference for stack "fresh": HEAD -> working tree\n(\+ .*\n)+/);
+        expect(stdout).toContain("+ databricks:index/cluster:Cluster kedro-cluster");
     });
 
-    test("a --base that is no commit is a one-line usage error, and leaves no worktree", () => {
-        const dir = projectWith({ prod: STACK("") });
-        try {
-            const { code, stdout, stderr } = plan(["--stack", "prod", "--base", "origin/no-such-branch", "--root", dir], dir);
-            expect(code).toBe(2);
-            expect(stdout).toBe("");
-            expect(stderr.trim()).toMatch(/^--base origin\/no-such-branch is not a commit in .*: name a branch, tag or commit/);
-            expect(execFileSync("git", ["worktree", "list"], { cwd: dir, encoding: "utf8" }).trim().split("\n")).toHaveLength(1);
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
+    test("a --base that is no commit is a one-line usage error, and leaves no worktree", async () => {
+        const dir = projectWith({ prod: STACK("") }, { git: true });
+        const { code, stdout, stderr } = await plan(["--stack", "prod", "--base", "origin/no-such-branch", "--root", dir]);
+        expect(code).toBe(2);
+        expect(stdout).toBe("");
+        expect(stderr.trim()).toMatch(/^--base origin\/no-such-branch is not a commit in .*: name a branch, tag or commit/);
+        expect(execFileSync("git", ["worktree", "list"], { cwd: dir, encoding: "utf8" }).trim().split("\n")).toHaveLength(1);
     });
 
     test.each([
         ["AWS", "  databricks-kedro-stack:cloud: aws\n  databricks-kedro-stack:databricksAccountId: 0d9c1b2a-1234-4cde-8f00-123456789abc\n  databricks-kedro-stack:databricksClientId: sp\n  databricks-kedro-stack:databricksClientSecret:\n    secure: AAABfake\n  databricks-kedro-stack:environmentUser: alice@example.com\n  aws:region: eu-west-1\n"],
         ["Azure", "  databricks-kedro-stack:cloud: azure\n  azure-native:location: westeurope\n"],
         ["GCP", "  databricks-kedro-stack:cloud: gcp\n  databricks-kedro-stack:databricksAccountId: 0d9c1b2a-1234-4cde-8f00-123456789abc\n  gcp:project: acme-data\n  gcp:region: europe-west1\n"],
-    ])("a %s workspace: create plan passes every mandatory policy, the S3 one judged on outputs as the engine does", (_cloud, extra) => {
+    ])("a %s workspace: create plan passes every mandatory policy, the S3 one judged on outputs as the engine does", async (_cloud, extra) => {
         const text = `config:\n  databricks-kedro-stack:workspace: create\n  databricks-kedro-stack:gitUrl: https://github.com/acme/iris.git\n  databricks-kedro-stack:gitUsername: bot\n${extra}`;
         const dir = projectWith({ create: text });
-        try {
-            const { code, stdout } = plan(["--stack", "create", "--root", dir]);
-            expect(stdout).toContain("No mandatory policy violated.");
-            expect(stdout).toContain("pass s3-root-bucket-secure (mandatory)");
-            expect(code).toBe(0);
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
+        const { code, stdout } = await plan(["--stack", "create", "--root", dir]);
+        expect(stdout).toContain("No mandatory policy violated.");
+        expect(stdout).toContain("pass s3-root-bucket-secure (mandatory)");
+        expect(code).toBe(0);
     });
 
-    test("a missing --stack is a usage error", () => {
-        const { code, stderr } = plan([]);
+    test("a missing --stack is a usage error", async () => {
+        const { code, stderr } = await plan([]);
         expect(code).toBe(2);
         expect(stderr).toMatch(/Usage: npm run plan -- --stack <name>/);
     });
@@ -207,42 +204,30 @@ describe("hostile stack files", () => {
         ["a duplicate key", "config:\n  databricks-kedro-stack:cloud: aws\n  databricks-kedro-stack:cloud: gcp\n", /^Pulumi\.bad\.yaml is not valid YAML: Map keys must be unique at line 3/],
         ["an alias bomb", bomb, /^Pulumi\.bad\.yaml is not valid YAML: Excessive alias count/],
         ["a list instead of a mapping", "- config\n", /^Pulumi\.bad\.yaml must be a YAML mapping/],
-    ])("%s: a one-line StackFileError", (_label, text, message) => {
+    ])("%s: a one-line StackFileError", async (_label, text, message) => {
         const dir = projectWith({ bad: text });
-        try {
-            expect(() => readStackConfig(dir, "bad")).toThrow(StackFileError);
-            expect(() => readStackConfig(dir, "bad")).toThrow(message);
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
+        expect(() => readStackConfig(dir, "bad")).toThrow(StackFileError);
+        expect(() => readStackConfig(dir, "bad")).toThrow(message);
     });
 
-    test("the CLI prints such an error as one line on stderr, exit 1, no stack trace", () => {
+    test("the CLI, as a process, prints such an error as one line on stderr, exit 1, no stack trace", () => {
         const dir = projectWith({ bad: "config:\n\tdatabricks-kedro-stack:cloud: aws\n" });
-        try {
-            const { code, stdout, stderr } = plan(["--stack", "bad", "--root", dir]);
-            expect(code).toBe(1);
-            expect(stdout).toBe("");
-            expect(stderr.trim().split("\n")).toHaveLength(1);
-            expect(stderr).toMatch(/^Pulumi\.bad\.yaml is not valid YAML: Tabs/);
-            expect(stderr).not.toMatch(/\n\s+at /);
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
+        const { status, stdout, stderr } = spawnSync(process.execPath, [join(root, "plan", "run.js"), "--stack", "bad", "--root", dir], { encoding: "utf8" });
+        expect(status).toBe(1);
+        expect(stdout).toBe("");
+        expect(stderr.trim().split("\n")).toHaveLength(1);
+        expect(stderr).toMatch(/^Pulumi\.bad\.yaml is not valid YAML: Tabs/);
+        expect(stderr).not.toMatch(/\n\s+at /);
     });
 
-    test("a token in gitUrl never reaches any plan format", () => {
+    test("a token in gitUrl never reaches any plan format", async () => {
         const token = "ghp_S3cr3tT0kenValue0123456789";
         const dir = projectWith({ leaky: STACK("").replace("https://github.com/acme/iris.git", `http://bot:${token}@github.com/acme/iris.git`) });
-        try {
-            for (const format of ["text", "markdown", "json"]) {
-                const { code, stdout, stderr } = plan(["--stack", "leaky", "--root", dir, "--format", format]);
-                expect(code).toBe(1);
-                expect(stdout + stderr).not.toContain(token);
-                expect(stdout).toContain("***@github.com");
-            }
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
+        for (const format of ["text", "markdown", "json"]) {
+            const { code, stdout, stderr } = await plan(["--stack", "leaky", "--root", dir, "--format", format]);
+            expect(code).toBe(1);
+            expect(stdout + stderr).not.toContain(token);
+            expect(stdout).toContain("***@github.com");
         }
     });
 });
@@ -257,31 +242,23 @@ describe("the plan refuses what the CLI refuses", () => {
         ["a word for an integer", "  databricks-kedro-stack:numWorkers: three\n", /numWorkers is "three" \(not a whole number\); allowed: integer/, same],
     ])("%s: refused before the program runs, in one line", (_label, extra, message, edit: (text: string) => string) => {
         const dir = projectWith({ bad: edit(STACK(extra)) });
+        let error: Error | undefined;
         try {
-            let error: Error | undefined;
-            try {
-                readStackConfig(dir, "bad");
-            } catch (caught) {
-                error = caught as Error;
-            }
-            expect(error).toBeInstanceOf(StackFileError);
-            expect(error!.message).toMatch(message);
-            expect(error!.message).not.toContain("\n");
-            expect(error!.message).not.toContain("ghp_plain");
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
+            readStackConfig(dir, "bad");
+        } catch (caught) {
+            error = caught as Error;
         }
+        expect(error).toBeInstanceOf(StackFileError);
+        expect(error!.message).toMatch(message);
+        expect(error!.message).not.toContain("\n");
+        expect(error!.message).not.toContain("ghp_plain");
     });
 
-    test("values as pulumi config set writes them (quoted text) pass, and a plaintext provider token warns", () => {
+    test("values as pulumi config set writes them (quoted text) pass, and a plaintext provider token warns", async () => {
         const dir = projectWith({ ok: STACK('  databricks-kedro-stack:numWorkers: "2"\n  databricks-kedro-stack:protect: "false"\n  databricks-kedro-stack:gitBranch: "1.10"\n  github:token: plain-token\n') });
-        try {
-            const { code, stdout } = plan(["--stack", "ok", "--root", dir]);
-            expect(code).toBe(0);
-            expect(stdout).toContain("branch=1.10");
-            expect(stdout).toMatch(/- github:token is in plaintext in Pulumi\.ok\.yaml, where anyone with the repository reads it: pulumi config set --secret token <value> --stack ok/);
-        } finally {
-            rmSync(dir, { recursive: true, force: true });
-        }
+        const { code, stdout } = await plan(["--stack", "ok", "--root", dir]);
+        expect(code).toBe(0);
+        expect(stdout).toContain("branch=1.10");
+        expect(stdout).toMatch(/- github:token is in plaintext in Pulumi\.ok\.yaml, where anyone with the repository reads it: pulumi config set --secret token <value> --stack ok/);
     });
 });
