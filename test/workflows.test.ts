@@ -1,10 +1,10 @@
 /** The GitHub Actions workflows, read as GitHub would: parsed, schema-validated, and held to delivery's rules. */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { validateWorkflow } from "@action-validator/core";
 import { parse } from "yaml";
+import { tempDir } from "./tempDirs";
 
 const root = join(__dirname, "..");
 const dir = join(root, ".github", "workflows");
@@ -215,15 +215,11 @@ describe("deploy", () => {
 
     test("the landing check warns only when the Repo is not on the commit asked for", () => {
         const check = pulumiSteps().find((step) => step.run?.includes("pulumi stack output repoCommit"))!.run!;
-        const bin = mkdtempSync(join(tmpdir(), "fake-pulumi-"));
-        try {
-            execFileSync("bash", ["-c", `printf '#!/bin/sh\\necho "$LANDED"\\n' > ${bin}/pulumi && chmod +x ${bin}/pulumi`]);
-            const run = (landed: string) => execFileSync("bash", ["-c", check], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, STACK: "dev", GIT_COMMIT: "a".repeat(40), LANDED: landed }, encoding: "utf8" });
-            expect(run("a".repeat(40))).toBe("");
-            expect(run("b".repeat(40))).toContain(`::warning title=Repo not on the commit asked for::The Repo pulled gitBranch and is at ${"b".repeat(40)}`);
-        } finally {
-            rmSync(bin, { recursive: true, force: true });
-        }
+        const bin = tempDir("fake-pulumi-");
+        execFileSync("bash", ["-c", `printf '#!/bin/sh\\necho "$LANDED"\\n' > ${bin}/pulumi && chmod +x ${bin}/pulumi`]);
+        const run = (landed: string) => execFileSync("bash", ["-c", check], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, STACK: "dev", GIT_COMMIT: "a".repeat(40), LANDED: landed }, encoding: "utf8" });
+        expect(run("a".repeat(40))).toBe("");
+        expect(run("b".repeat(40))).toContain(`::warning title=Repo not on the commit asked for::The Repo pulled gitBranch and is at ${"b".repeat(40)}`);
     });
 });
 
@@ -255,7 +251,7 @@ describe("review stacks", () => {
 describe("destroy", () => {
     const check = () => jobs("destroy").check.steps![0].run!;
     const run = (stack: string, confirm = stack) => {
-        const out = join(mkdtempSync(join(tmpdir(), "destroy-check-")), "output");
+        const out = join(tempDir("destroy-check-"), "output");
         try {
             execFileSync("bash", ["-c", check()], { env: { ...process.env, STACK: stack, CONFIRM: confirm, GITHUB_OUTPUT: out }, stdio: "pipe" });
             return readFileSync(out, "utf8").trim().split("\n").join(" ");

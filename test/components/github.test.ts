@@ -1,5 +1,6 @@
 import { gitRemoteCommands } from "../../components";
 import { TYPES, baseConfig, evaluate, isSecretMarker } from "../harness";
+import { tempDir } from "../tempDirs";
 
 const REPOSITORY = "github:index/repository:Repository";
 const createConfig = (overrides: Record<string, string | undefined> = {}) =>
@@ -42,9 +43,8 @@ describe("githubRepository: create", () => {
 
     test("the printed commands push a fresh project into the empty repository", () => {
         const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
-        const { mkdtempSync } = require("node:fs") as typeof import("node:fs");
         const { join } = require("node:path") as typeof import("node:path");
-        const tmp = mkdtempSync(join(require("node:os").tmpdir(), "kedro-push-"));
+        const tmp = tempDir("kedro-push-");
         const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8", stdio: "pipe" });
         // What GitHub holds after create with autoInit false: a bare repository with no commit.
         git(tmp, "init", "--bare", "--quiet", "remote.git");

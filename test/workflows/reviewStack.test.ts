@@ -6,10 +6,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse, stringify } from "yaml";
+import { parse } from "yaml";
 import { ConfigError, PROJECT, validateStackConfig } from "../../config";
+import { tempDir } from "../tempDirs";
 
 const root = join(__dirname, "..", "..");
 const DEV_SHA = "d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0";
@@ -21,21 +21,21 @@ let scratch: string;
 let backend: string;
 let bin: string;
 beforeEach(() => {
-    scratch = mkdtempSync(join(tmpdir(), "review-stack-"));
+    scratch = tempDir("review-stack-");
     backend = join(scratch, "backend");
     bin = join(scratch, "bin");
     mkdirSync(backend);
     mkdirSync(bin);
     symlinkSync(join(root, "test", "fixtures", "fakePulumi.js"), join(bin, "pulumi"));
 });
-afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** dev as it exists in the backend, with its committed stack file plus the secret set with --secret. */
 function devStack(extra: Record<string, unknown> = {}, outputs: Record<string, string> = { repoCommit: DEV_SHA }) {
     writeFileSync(join(backend, "stacks.json"), JSON.stringify({ dev: { outputs } }));
-    const committed = parse(readFileSync(join(root, "Pulumi.dev.yaml"), "utf8")).config;
+    const committed = parse(readFileSync(join(root, "test", "fixtures", "stacks", "Pulumi.dev.yaml"), "utf8")).config;
     const token = { secure: `enc:dev:${Buffer.from("ghp_devtoken").toString("base64")}` };
-    return stringify({ config: { ...committed, [`${PROJECT}:gitToken`]: token, ...extra } });
+    // JSON is YAML too: the stand-in CLI reads stack files without a YAML parser.
+    return JSON.stringify({ config: { ...committed, [`${PROJECT}:gitToken`]: token, ...extra } });
 }
 
 /** A fresh checkout: the repository's files, no review stack file. */
