@@ -21,7 +21,16 @@ test("the runtime's compiler accepts tsconfig.json and transpiles the program wi
     // ts-node transpiles file by file; a file in a subfolder is what needs rootDir.
     const compile = (file: string) => service.compile(readFileSync(join(root, file), "utf8"), join(root, file));
     expect(compile("index.ts")).toContain('require("./config")');
-    expect(compile("components/core.ts")).toContain("exports.KedroEnvironment");
+    expect(compile("components/core.ts")).toMatch(/exports, "KedroEnvironment"/);
+});
+
+test("the runtime's ts-node strips types with SWC; the policy runtime, which type-checks, with TypeScript", () => {
+    // ts-node reads its own section of tsconfig.json; SWC cannot type-check, so a checking start fails there.
+    expect(ts.readConfigFile(tsconfig, ts.sys.readFile).config["ts-node"]).toEqual({ swc: true });
+    expect(() => create({ project: tsconfig, transpileOnly: false })).toThrow(/'swc' implies 'transpileOnly'|Custom transpiler can only be used when transpileOnly is enabled/);
+    // run-policy-pack registers ts-node without transpileOnly: the pack's tsconfig turns SWC off again.
+    const policy = create({ project: join(root, "policy", "tsconfig.json"), transpileOnly: false });
+    expect(policy.options.swc).toBe(false);
 });
 
 test("pulumi up gets a TypeScript with a compiler API; npm test type-checks with the native compiler", () => {

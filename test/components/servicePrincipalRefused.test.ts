@@ -3,20 +3,37 @@
  * cluster. In a child process, as the engine runs the program: there the
  * failed registrations are unhandled rejections that end the run.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { TYPES } from "../harness";
 
 const WORKSPACE_TYPES: string[] = [TYPES.cluster, TYPES.gitCredential, TYPES.repo, TYPES.notebook, TYPES.library, "databricks:index/permissions:Permissions"];
 
-function run(overrides: Record<string, string>): { registered: string[]; errors: string[] } {
-    // The run ends with registrations left pending, which Pulumi's exit hook reports; the first line is the record.
-    const { stdout } = spawnSync(process.execPath, [join(__dirname, "..", "fixtures", "deployAsServicePrincipal.js"), JSON.stringify(overrides)], { encoding: "utf8" });
-    return JSON.parse(stdout.split("\n")[0]);
+interface Run {
+    registered: string[];
+    errors: string[];
 }
 
+/** The run ends with registrations left pending, which Pulumi's exit hook reports (exit code included); the first line is the record. */
+function run(overrides: Record<string, string>): Promise<Run> {
+    const child = spawn(process.execPath, [join(__dirname, "..", "fixtures", "deployAsServicePrincipal.js"), JSON.stringify(overrides)], { stdio: ["ignore", "pipe", "ignore"] });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    return new Promise((done, fail) => {
+        child.on("error", fail);
+        child.on("close", () => done(JSON.parse(stdout.split("\n")[0])));
+    });
+}
+
+// Both processes at once: each waits a second for stray registrations.
+let refused: Run;
+let named: Run;
+beforeAll(async () => {
+    [refused, named] = await Promise.all([run({ kedroInstall: "cluster" }), run({ environmentUser: "alice@example.com" })]);
+});
+
 test("with no person named, nothing in the workspace is created, and the error says how to name one", () => {
-    const { registered, errors } = run({ kedroInstall: "cluster" });
+    const { registered, errors } = refused;
     expect(registered.filter((type) => WORKSPACE_TYPES.includes(type))).toEqual([]);
     expect(errors.length).toBeGreaterThan(0);
     for (const error of errors) {
@@ -26,7 +43,7 @@ test("with no person named, nothing in the workspace is created, and the error s
 });
 
 test("the same run with environmentUser set creates everything and fails nothing", () => {
-    const { registered, errors } = run({ environmentUser: "alice@example.com" });
+    const { registered, errors } = named;
     expect(errors).toEqual([]);
     expect(registered).toEqual(expect.arrayContaining([TYPES.cluster, TYPES.gitCredential, TYPES.repo, TYPES.notebook]));
 });
