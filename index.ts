@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createKedroStack } from "./components";
+import { createKedroStack } from "./components/stack";
 import { loadStackConfig } from "./config";
 
 // Validation runs first: a bad config stops the program before any resource is declared.

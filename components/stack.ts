@@ -1,23 +1,25 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Cloud, LoadedConfig } from "../config";
-import { AwsKedroEnvironment } from "./aws";
-import { AzureKedroEnvironment } from "./azure";
 import type { CloudKedroEnvironment, CloudKedroEnvironmentArgs } from "./cloud";
 import type { KedroEnvironmentOutputs } from "./core";
-import { GcpKedroEnvironment } from "./gcp";
-import { KedroGitHubRepository } from "./github";
+import type { KedroGitHubRepository } from "./github";
 
 type CloudComponent = new (name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) => CloudKedroEnvironment;
 
-export const COMPONENTS: Readonly<Record<Cloud, CloudComponent>> = {
-    aws: AwsKedroEnvironment,
-    azure: AzureKedroEnvironment,
-    gcp: GcpKedroEnvironment,
+/**
+ * Each cloud's component, loaded only for a stack on that cloud: every SDK
+ * module a stack loads is start-up time for each preview and up.
+ */
+export const COMPONENTS: Readonly<Record<Cloud, () => CloudComponent>> = {
+    aws: () => (require("./aws") as typeof import("./aws")).AwsKedroEnvironment,
+    azure: () => (require("./azure") as typeof import("./azure")).AzureKedroEnvironment,
+    gcp: () => (require("./gcp") as typeof import("./gcp")).GcpKedroEnvironment,
 };
 
 /** The component of the stack's cloud. */
 export function createKedroEnvironment(name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions): CloudKedroEnvironment {
-    return new COMPONENTS[args.settings.cloud](name, args, opts);
+    const Component = COMPONENTS[args.settings.cloud]();
+    return new Component(name, args, opts);
 }
 
 export interface KedroStack {
@@ -34,7 +36,7 @@ export function createKedroStack(loaded: LoadedConfig): KedroStack {
     const github = settings.githubRepository;
     const repository =
         github.mode === "create"
-            ? new KedroGitHubRepository(
+            ? new (require("./github") as typeof import("./github")).KedroGitHubRepository(
                   "kedro-repository",
                   { owner: github.owner, name: github.name, ownerIsProviderDefault: github.ownerIsProviderDefault, branch: settings.git.branch, token: loaded.githubToken },
                   opts,

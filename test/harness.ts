@@ -4,7 +4,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { RecordingMocks, WORKSPACES, fakeUser, isSecretMarker, type FakeUser, waitForRegistrations } from "../plan/mocks";
-import { type CloudKedroEnvironment, type KedroEnvironmentOutputs, type KedroStack, createKedroStack } from "../components";
+import type { CloudKedroEnvironment, KedroEnvironmentOutputs } from "../components";
+import { type KedroStack, createKedroStack } from "../components/stack";
 import { type LoadedConfig, PROGRAM_ENVIRONMENT_NAMES, PROJECT, SECRET_PROJECT_KEYS, loadStackConfig, projectKey } from "../config";
 
 export const TOKEN = "ghp_FAKE0123456789abcdefTOKEN";

@@ -1,12 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { CloudKedroEnvironment, type CloudKedroEnvironmentArgs } from "../cloud";
-import { AwsDatabricksWorkspace } from "./workspace";
-
-export { AwsDatabricksWorkspace };
 
 /** The Kedro starter environment on AWS Databricks, in an existing workspace or one it creates. */
 export class AwsKedroEnvironment extends CloudKedroEnvironment {
     constructor(name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("aws", (workspaceName, workspaceArgs, workspaceOpts) => new AwsDatabricksWorkspace(workspaceName, workspaceArgs, workspaceOpts), name, args, opts);
+        // The workspace module (and the cloud SDK it imports) loads only for workspace: create.
+        super("aws", (...workspace) => new (require("./workspace") as typeof import("./workspace")).AwsDatabricksWorkspace(...workspace), name, args, opts);
     }
 }
