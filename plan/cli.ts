@@ -12,10 +12,16 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { redact } from "../lib/redact";
-import { evaluatePlan, oneLine } from "./evaluate";
-import { evaluatePolicies } from "./policies";
-import { StackFileError } from "./stackConfig";
-import { type PlanReport, diffPlans, mandatoryViolations, renderDiff, renderPlan } from "./report";
+import { oneLine } from "../lib/text";
+import type { PlanReport } from "./report";
+import { StackFileError, readStackConfig } from "./stackConfig";
+
+/** The SDK, the program and the policies load only once the stack's files have been read: a refused file fails at once. */
+const evaluation = () => ({
+    ...(require("./evaluate") as typeof import("./evaluate")),
+    ...(require("./policies") as typeof import("./policies")),
+    ...(require("./report") as typeof import("./report")),
+});
 
 interface Options {
     stack: string;
@@ -37,7 +43,9 @@ export function parseArgs(argv: string[]): Options {
 }
 
 export async function planReport(root: string, stack: string): Promise<PlanReport> {
-    const plan = await evaluatePlan(root, stack);
+    const files = readStackConfig(root, stack);
+    const { evaluatePlan, evaluatePolicies } = evaluation();
+    const plan = await evaluatePlan(root, stack, files);
     const verdicts = plan.error
         ? []
         : await evaluatePolicies(plan.resources.map((resource) => ({ type: resource.type, name: resource.name, urn: resource.urn, props: resource.inputs, outputs: resource.outputs })));
@@ -113,6 +121,7 @@ export async function main(argv: string[], out: PlanOutput = PROCESS_OUTPUT): Pr
         out.stderr(`${redact(oneLine(error.message))}\n`);
         return 1;
     }
+    const { diffPlans, mandatoryViolations, renderDiff, renderPlan } = evaluation();
     const failed = Boolean(head.error) || mandatoryViolations(head).length > 0;
     // Every format reaches a terminal, a job summary or a PR comment: no credential leaves unmasked.
     if (options.format === "json") {

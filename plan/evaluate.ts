@@ -8,8 +8,9 @@ import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PROGRAM_ENVIRONMENT_NAMES } from "../config";
 import { RecordingMocks, fakeUser, isSecretMarker, providerNameOf, waitForRegistrations } from "./mocks";
+import { oneLine } from "../lib/text";
 import { runProgramEntry } from "./program";
-import { readStackConfig } from "./stackConfig";
+import { type StackConfigFiles, readStackConfig } from "./stackConfig";
 
 export const PLAN_USER = "plan-user@example.invalid";
 export const WORKSPACE_STAND_IN = "https://workspace.invalid";
@@ -63,8 +64,7 @@ function parentOf(urn: string, all: string[]): string | undefined {
     return parent ? `${typeChain(parent).slice(-1)[0]}::${parent.split("::").slice(3).join("::")}` : undefined;
 }
 
-export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
-    const files = readStackConfig(root, stack);
+export async function evaluatePlan(root: string, stack: string, files: StackConfigFiles = readStackConfig(root, stack)): Promise<Plan> {
     const host = files.config["databricks:host"] || WORKSPACE_STAND_IN;
     const mocks = new RecordingMocks(fakeUser(host, PLAN_USER));
     // The plan uses only the stack's files, never the environment's stand-ins.
@@ -109,11 +109,6 @@ export async function evaluatePlan(root: string, stack: string): Promise<Plan> {
 }
 
 /** A value for display: secrets hidden, long text shortened. */
-/** A string as one visible line: control characters (line breaks, ANSI escapes) shown as \uXXXX escapes. */
-export function oneLine(text: string): string {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
 export function displayValue(value: unknown): string {
     if (isSecretMarker(value)) return "[secret]";
     if (typeof value === "string") return oneLine(value.length > 80 ? `${value.slice(0, 77)}...` : value);

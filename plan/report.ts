@@ -1,6 +1,7 @@
 /** Renders a plan, and the difference between two plans, as text or Markdown. */
 import type { Plan, PlannedResource } from "./evaluate";
-import { displayValue, oneLine } from "./evaluate";
+import { displayValue } from "./evaluate";
+import { oneLine } from "../lib/text";
 import { diffLines } from "diff";
 import { FORCE_NEW_INPUTS } from "../lib/replacement";
 import { isSecretMarker } from "./mocks";

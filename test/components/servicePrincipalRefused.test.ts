@@ -25,7 +25,7 @@ function run(overrides: Record<string, string>): Promise<Run> {
     });
 }
 
-// Both processes at once: each waits a second for stray registrations.
+// Both processes at once: each waits for its registrations to settle.
 let refused: Run;
 let named: Run;
 beforeAll(async () => {
