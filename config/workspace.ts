@@ -4,6 +4,7 @@
  * stack's cloud. Region, location and project come from the cloud providers'
  * own config keys.
  */
+import { boundedName } from "../lib/boundedName";
 import { CLOUD_PROFILES, type Cloud } from "./clouds";
 import { alsoWorks, isEnvironmentPurpose } from "./environment";
 import { type ConfigProblem, configSetCommand, projectKey } from "./errors";
@@ -79,7 +80,7 @@ export function isWorkspaceName(name: string): boolean {
 
 export function defaultWorkspaceName(project: string, stack: string): string {
     const name = `${project}-${stack}`.replace(/[^A-Za-z0-9-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
-    return name.slice(0, 64).replace(/-+$/, "");
+    return boundedName(name, 64);
 }
 
 /** The cloud provider keys `create` needs; a field the environment can stand in for is named like its purpose there. */

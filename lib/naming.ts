@@ -1,4 +1,5 @@
 import type { Cloud } from "../config/clouds";
+import { boundedName } from "./boundedName";
 
 /**
  * Names and paths derived from the project, the stack and the Kedro repository.
@@ -73,7 +74,7 @@ export function notebookUrl(workspaceUrl: string, notebookPath: string): string 
 
 /** GCP labels allow lowercase letters, digits, `_` and `-`, up to 63 characters. */
 function gcpLabelValue(value: string): string {
-    return value.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").slice(0, 63);
+    return boundedName(value.toLowerCase().replace(/[^a-z0-9_-]+/g, "-"), 63);
 }
 
 /** The tags every tagged resource of a stack carries: the project, the stack and the tool that manages it. */

@@ -1,22 +1,21 @@
-/** Names for cloud resources of a created workspace, within each cloud's limits. */
+/** Names for cloud resources of a created workspace, within each cloud's limits and unique per stack. */
+import { boundedName } from "./boundedName";
 
 /** S3 bucket prefix: lowercase letters, digits and hyphens; Pulumi appends a random suffix (prefix max 37). */
 export function rootBucketPrefix(workspaceName: string): string {
-    const base = workspaceName.toLowerCase().replace(/[^a-z0-9-]+/g, "-").slice(0, 30).replace(/-+$/, "");
-    return `${base}-root-`;
+    const base = workspaceName.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+$/, "");
+    return `${boundedName(base, 30)}-root-`;
 }
 
 /** GCP service account id: 6 to 30 characters, [a-z][a-z0-9-]*[a-z0-9]. */
 export function gcpServiceAccountId(workspaceName: string): string {
-    const suffix = "-dbx";
-    let base = workspaceName.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^[^a-z]+/, "");
-    base = base.slice(0, 30 - suffix.length).replace(/-+$/, "");
-    return `${base || "kedro"}${suffix}`.padEnd(6, "x");
+    const base = workspaceName.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^[^a-z]+/, "").replace(/-+$/, "");
+    return boundedName(base || "kedro", 30, { suffix: "-dbx" }).padEnd(6, "x");
 }
 
 /** A custom role id unique to the workspace: letters, digits, `_` and `.`, 3 to 64 characters. */
 export function gcpCustomRoleId(workspaceName: string): string {
-    return `databricksWorkspaceCreator_${workspaceName.replace(/[^A-Za-z0-9]+/g, "_")}`.slice(0, 64).replace(/_+$/, "");
+    return boundedName(`databricksWorkspaceCreator_${workspaceName.replace(/[^A-Za-z0-9]+/g, "_")}`.replace(/_+$/, ""), 64, { separator: "_" });
 }
 
 /** Google documents IAM changes as usually visible within 60 seconds, and up to 7 minutes at worst. */
