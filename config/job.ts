@@ -5,6 +5,7 @@
 import { POLICY_DEFAULT_LIMITS } from "./clouds";
 import { configSetListCommand, projectKey } from "./errors";
 import { checkQuartzCron } from "../lib/cron";
+import { checkTimeZone } from "../lib/timeZone";
 import { parseStringList } from "./values";
 
 export const JOB_DEFAULTS = {
@@ -32,19 +33,9 @@ export const PIPELINE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
 /** An e-mail address for the Jobs API's notifications: no spaces, quotes, commas or markup. */
 export const EMAIL_ADDRESS = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 
-/**
- * A Java time zone ID as the Jobs API resolves `timezone_id`: an IANA name
- * (Europe/Paris) or UTC. Offsets and abbreviations are refused: Java maps an
- * ID it does not know to GMT without a word, so a typo would shift the run.
- */
+/** A time zone ID the Jobs API's scheduler reads as the zone it names (lib/timeZone). */
 export function isTimeZoneId(value: string): boolean {
-    if (!/^(?:UTC|GMT|[A-Z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+){1,2})$/.test(value)) return false;
-    try {
-        new Intl.DateTimeFormat("en-US", { timeZone: value });
-        return true;
-    } catch {
-        return false;
-    }
+    return checkTimeZone(value).valid;
 }
 
 export interface JobSchedule {
@@ -112,8 +103,10 @@ export function validateJobConfig(report: JobReporter, ctx: JobContext): JobSett
     }
 
     const timezone = report.get("jobTimezone") ?? JOB_DEFAULTS.jobTimezone;
-    if (!isTimeZoneId(timezone)) {
-        report.problem("jobTimezone", timezone, "a time zone ID such as UTC, Europe/Paris or America/New_York (no offsets or abbreviations)", JOB_DEFAULTS.jobTimezone);
+    const zone = checkTimeZone(timezone);
+    if (!zone.valid) {
+        const allowed = "a time zone ID spelled exactly as the IANA database does, such as UTC, Europe/Paris or America/New_York (no offsets or abbreviations; the scheduler reads any other spelling as GMT)";
+        report.problem("jobTimezone", timezone, zone.suggestion ? `${allowed}: ${zone.suggestion}` : allowed, zone.suggestion ?? JOB_DEFAULTS.jobTimezone);
     }
 
     let schedule: JobSchedule | undefined;

@@ -115,7 +115,22 @@ describe("job: true", () => {
     });
 
     test("time zones are IANA IDs or UTC", () => {
-        for (const zone of ["UTC", "GMT", "Europe/Paris", "America/Argentina/Buenos_Aires", "Etc/GMT+1", "Asia/Kolkata"]) expect([zone, isTimeZoneId(zone)]).toEqual([zone, true]);
+        for (const zone of ["UTC", "GMT", "Etc/UTC", "Europe/Paris", "America/Argentina/Buenos_Aires", "Etc/GMT+1", "Asia/Kolkata", "Asia/Calcutta", "Europe/Kyiv"]) {
+            expect([zone, isTimeZoneId(zone)]).toEqual([zone, true]);
+        }
+    });
+
+    test.each([
+        ["EUROPE/PARIS", "Europe/Paris"],
+        ["Europe/paris", "Europe/Paris"],
+        ["europe/paris", "Europe/Paris"],
+        ["asia/kolkata", "Asia/Kolkata"],
+        ["utc", "UTC"],
+        ["US/Eastern", "America/New_York"],
+    ])("%j, which the scheduler would read as GMT, is refused with its exact spelling %j as the fix", (zone, exact) => {
+        const problem = problemOf("jobTimezone", withJob({ jobTimezone: zone }));
+        expect(problem).toMatchObject({ value: zone, fix: `pulumi config set jobTimezone ${exact} --stack dev` });
+        expect(problem?.allowed).toContain(`spelled exactly as the IANA database does`);
     });
 
     test("jobTimeoutMinutes is 10 to 2880", () => {
