@@ -5,6 +5,7 @@
 import { POLICY_DEFAULT_LIMITS } from "./clouds";
 import { configSetListCommand, projectKey } from "./errors";
 import { checkQuartzCron } from "../lib/cron";
+import { describeWallClock, forecastSchedule, wallClockIn } from "../lib/cronSchedule";
 import { checkTimeZone } from "../lib/timeZone";
 import { parseStringList } from "./values";
 
@@ -62,6 +63,25 @@ export interface JobContext {
     awaitingFirstPush: boolean;
     /** A protected stack is production: its schedule runs unless paused. */
     protect: boolean;
+    /** Now, for the schedule's next fire times. */
+    today: Date;
+}
+
+/** Schedules that start the job at least this often a day are almost surely a misplaced field. */
+const OFTEN_PER_DAY = 24;
+
+/** Refuses a schedule that never fires, and warns, with its next fire times, of one that fires many times a day. */
+function checkScheduleTiming(report: JobReporter, cron: string, timezone: string, today: Date): void {
+    const forecast = forecastSchedule(cron, wallClockIn(today, timezone), 3);
+    if (forecast.next.length === 0) {
+        report.problem("jobSchedule", cron, "a schedule that fires: this one names no date from now to 2099 (such as the 31st of February)", "0 0 6 * * ?");
+    } else if (forecast.perDay >= OFTEN_PER_DAY) {
+        const times = forecast.next.map(describeWallClock).join(", ");
+        report.warn(
+            `${projectKey("jobSchedule")} "${cron}" starts the job ${forecast.perDay} times a day: next at ${times} (${timezone}). ` +
+                `Quartz reads seconds first: once a day at 06:00 is "0 0 6 * * ?" (pulumi config set jobSchedule '0 0 6 * * ?').`,
+        );
+    }
 }
 
 /** The problem and warning sinks of the validation pass, so every key is reported as the others are. */
@@ -120,6 +140,7 @@ export function validateJobConfig(report: JobReporter, ctx: JobContext): JobSett
             report.problem("jobSchedule", cron, `a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): ${check.reason}`, "0 0 6 * * ?");
         } else {
             schedule = { quartzCron: cron.replace(/\s+/g, " "), timezone, paused };
+            checkScheduleTiming(report, schedule.quartzCron, zone.valid ? timezone : JOB_DEFAULTS.jobTimezone, ctx.today);
         }
     } else if (pausedRaw !== undefined) {
         report.warn(`${projectKey("jobSchedulePaused")} is ignored: jobSchedule is not set, so the job only runs when started.`);

@@ -579,7 +579,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     const awaitingFirstPush = createsRepository && gitCommit === undefined;
     const job = validateJobConfig(
         { get, problem, booleanKey, integerKey, warn: (message) => warnings.push(message) },
-        { stack: ctx.stack, numWorkers, gitCommit, awaitingFirstPush, protect },
+        { stack: ctx.stack, numWorkers, gitCommit, awaitingFirstPush, protect, today: ctx.today },
     );
     // The job's own Repo sits beside the interactive one.
     if (job && repoPath !== undefined && isRepoPath(repoPath) && !isRepoPath(jobPathOf(repoPath))) {

@@ -69,6 +69,24 @@ describe("job: true", () => {
         expect(settings.job?.schedule?.paused).toBe(paused);
     });
 
+    test("a schedule that starts the job every hour or more often warns with its next three fire times, in its zone", () => {
+        const hourly = validateStackConfig(withJob({ jobSchedule: "0 6 * * * ?", jobTimezone: "Europe/Paris" }), ctx());
+        expect(hourly.warnings).toContain(
+            'databricks-kedro-stack:jobSchedule "0 6 * * * ?" starts the job 24 times a day: next at Tue 2026-11-24 01:06:00, Tue 2026-11-24 02:06:00, Tue 2026-11-24 03:06:00 (Europe/Paris). ' +
+                "Quartz reads seconds first: once a day at 06:00 is \"0 0 6 * * ?\" (pulumi config set jobSchedule '0 0 6 * * ?').",
+        );
+        expect(hourly.settings.job?.schedule?.quartzCron).toBe("0 6 * * * ?");
+        const everySecond = validateStackConfig(withJob({ jobSchedule: "* * 6 * * ?" }), ctx());
+        expect(everySecond.warnings.join("\n")).toContain('"* * 6 * * ?" starts the job 3600 times a day: next at Tue 2026-11-24 06:00:00, Tue 2026-11-24 06:00:01, Tue 2026-11-24 06:00:02 (UTC)');
+        for (const daily of ["0 0 6 * * ?", "0 30 6 ? * MON-FRI", "0 0 6,18 * * ?"]) expect(validateStackConfig(withJob({ jobSchedule: daily }), ctx()).warnings.join("\n")).not.toContain("times a day");
+    });
+
+    test.each(["0 0 6 31 2 ?", "0 0 6 30 2 ?", "0 0 6 * * ? 2020"])("a schedule that never fires (%s) is refused", (cron) => {
+        const problem = problemOf("jobSchedule", withJob({ jobSchedule: cron }));
+        expect(problem).toMatchObject({ value: cron, fix: "pulumi config set jobSchedule '0 0 6 * * ?' --stack dev" });
+        expect(problem?.allowed).toContain("a schedule that fires");
+    });
+
     test("jobSchedulePaused without a schedule is named as ignored", () => {
         const { warnings } = validateStackConfig(withJob({ jobSchedulePaused: "false" }), ctx());
         expect(warnings).toContain("databricks-kedro-stack:jobSchedulePaused is ignored: jobSchedule is not set, so the job only runs when started.");
