@@ -13,6 +13,17 @@ import { stackNames, stackTags } from "./naming";
 /** One run at a time; a failed run is retried once after ten minutes (spot capacity often returns), a timed-out one is not. */
 export const JOB_RUN_POLICY = { maxConcurrentRuns: 1, maxRetries: 1, minRetryIntervalMillis: 10 * 60 * 1000, retryOnTimeout: false } as const;
 
+/**
+ * A run's own timeout: every attempt (the task's timeout each) and the pause
+ * before each retry. The Jobs API stops a whole run at the job's timeout, so
+ * a run timeout equal to the task's would end the retry of a late failure
+ * TIMEDOUT before it started.
+ */
+export function runTimeoutSeconds(attemptMinutes: number): number {
+    const attempts = JOB_RUN_POLICY.maxRetries + 1;
+    return attempts * attemptMinutes * 60 + (JOB_RUN_POLICY.maxRetries * JOB_RUN_POLICY.minRetryIntervalMillis) / 1000;
+}
+
 export const JOB_TASK_KEY = "kedro_run";
 export const JOB_CLUSTER_KEY = "kedro_job_cluster";
 
@@ -49,7 +60,7 @@ export function kedroJobArgs(settings: KedroStackSettings, clusterAttributes: Cl
         description: `Runs the Kedro pipeline of ${settings.git.repoName} for stack ${settings.stack}, from its own Repo at the deployed commit.`,
         tags: stackTags(settings.project, settings.stack),
         maxConcurrentRuns: JOB_RUN_POLICY.maxConcurrentRuns,
-        timeoutSeconds: job.timeoutMinutes * 60,
+        timeoutSeconds: runTimeoutSeconds(job.timeoutMinutes),
         jobClusters: [{ jobClusterKey: JOB_CLUSTER_KEY, newCluster: jobCluster(settings, clusterAttributes, refs.runAs) }],
         tasks: [
             {

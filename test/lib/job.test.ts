@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { type RawConfig, availabilityFor, validateStackConfig } from "../../config";
+import { JOB_TIMEOUT_RANGE } from "../../config/job";
 import { JOB_CLUSTER_KEY, JOB_GUARD_PACKAGE, JOB_RUN_POLICY, JOB_TASK_KEY, jobPackages, kedroJobArgs } from "../../lib/job";
 import { CURRENT_KEDRO_PACKAGES, TUTORIAL_KEDRO_PACKAGES } from "../../lib/kedro";
 
@@ -25,10 +26,11 @@ describe("jobPackages", () => {
 });
 
 describe("kedroJobArgs", () => {
-    test("one run at a time, a timeout, and a retry after a pause", () => {
+    test("one run at a time, a timeout per attempt, and a retry after a pause that the run's timeout leaves room for", () => {
         const args = argsOf({ jobTimeoutMinutes: "90" });
         expect(args.maxConcurrentRuns).toBe(1);
-        expect(args.timeoutSeconds).toBe(5400);
+        // Two attempts of 90 minutes and the 10-minute pause: a failure at minute 89 is still retried.
+        expect(args.timeoutSeconds).toBe(2 * 5400 + 600);
         expect(args.tasks[0]).toMatchObject({
             taskKey: JOB_TASK_KEY,
             jobClusterKey: JOB_CLUSTER_KEY,
@@ -37,6 +39,18 @@ describe("kedroJobArgs", () => {
             minRetryIntervalMillis: 600_000,
             retryOnTimeout: false,
         });
+    });
+
+    test("for every attempt timeout, the run's timeout covers every attempt and every pause", () => {
+        fc.assert(
+            fc.property(fc.integer({ min: JOB_TIMEOUT_RANGE.min, max: JOB_TIMEOUT_RANGE.max }), (minutes) => {
+                const args = argsOf({ jobTimeoutMinutes: String(minutes) });
+                const task = args.tasks[0];
+                const needed = (task.maxRetries + 1) * task.timeoutSeconds + (task.maxRetries * task.minRetryIntervalMillis) / 1000;
+                expect(args.timeoutSeconds).toBeGreaterThanOrEqual(needed);
+            }),
+            { numRuns: 50 },
+        );
     });
 
     test("the notebook task runs the job notebook with the pipeline, the deployed commit and the Repo to check", () => {
