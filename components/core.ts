@@ -4,7 +4,7 @@ import type { ClusterAvailability, KedroStackSettings } from "../config";
 import { requirementName } from "../config";
 import { clusterUrl, normalizeWorkspaceUrl, notebookUrl, stackNames, workspacePathOf } from "../lib/naming";
 import { needsPythonRestart } from "../lib/kedro";
-import { type DeployingIdentity, PEOPLE_PERMISSIONS, accessControlsFor, singleUserOf } from "../lib/people";
+import { type AccessControl, type DeployingIdentity, PEOPLE_PERMISSIONS, accessControlsFor, jobAccessControlsFor, singleUserOf } from "../lib/people";
 import { renderKedroNotebook } from "../lib/notebook";
 import { clusterSpec } from "../lib/clusterSpec";
 import { kedroRepo, notebookPathFor, repoPathFor, sourceNotebook } from "./checkout";
@@ -163,18 +163,15 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
 
         // Permissions are authoritative: declared only when people are named, so other stacks' ACLs are left alone.
         if (settings.people.user !== undefined || settings.people.group !== undefined) {
-            const grant = (object: string, target: Partial<databricks.PermissionsArgs>, level: string) =>
+            const grant = (object: string, target: Partial<databricks.PermissionsArgs>, controls: (identity: DeployingIdentity) => AccessControl[]) =>
                 this.permissions.push(
-                    new databricks.Permissions(
-                        `${name}-${object}-permissions`,
-                        { ...target, accessControls: deployer.identity.apply((identity) => accessControlsFor(settings.people, identity, level)) },
-                        childOpts,
-                    ),
+                    new databricks.Permissions(`${name}-${object}-permissions`, { ...target, accessControls: deployer.identity.apply(controls) }, childOpts),
                 );
-            grant("cluster", { clusterId: this.cluster.id }, PEOPLE_PERMISSIONS.cluster);
-            if (this.notebook) grant("notebook", { notebookPath: this.notebook.path }, PEOPLE_PERMISSIONS.notebook);
-            if (this.repo) grant("repo", { repoId: this.repo.id }, PEOPLE_PERMISSIONS.repo);
-            if (this.job) grant("job", { jobId: this.job.jobId }, PEOPLE_PERMISSIONS.job);
+            const levelFor = (level: string) => (identity: DeployingIdentity) => accessControlsFor(settings.people, identity, level);
+            grant("cluster", { clusterId: this.cluster.id }, levelFor(PEOPLE_PERMISSIONS.cluster));
+            if (this.notebook) grant("notebook", { notebookPath: this.notebook.path }, levelFor(PEOPLE_PERMISSIONS.notebook));
+            if (this.repo) grant("repo", { repoId: this.repo.id }, levelFor(PEOPLE_PERMISSIONS.repo));
+            if (this.job) grant("job", { jobId: this.job.jobId }, (identity) => jobAccessControlsFor(settings.people, identity));
         }
 
         this.registerOutputs(this.outputs());

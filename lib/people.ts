@@ -23,6 +23,7 @@ export interface EnvironmentPeople {
 export interface AccessControl {
     userName?: string;
     groupName?: string;
+    servicePrincipalName?: string;
     permissionLevel: string;
 }
 
@@ -62,4 +63,17 @@ export function accessControlsFor(people: EnvironmentPeople, identity: Deploying
         throw new RunError(`environmentUser ${people.user} is the identity running pulumi up, which already manages everything the stack creates: unset it (pulumi config rm environmentUser), or name another person.`);
     }
     return controls;
+}
+
+/**
+ * A job's access controls: the people's, and the deploying identity as its
+ * one owner. A job ACL must name exactly one IS_OWNER; left out, the provider
+ * adds the current user as the owner by user_name (addOwnerPermissionIfNeeded),
+ * which a service principal is not, and the Permissions API refuses the ACL.
+ */
+export function jobAccessControlsFor(people: EnvironmentPeople, identity: DeployingIdentity): AccessControl[] {
+    const owner: AccessControl = isServicePrincipal(identity)
+        ? { servicePrincipalName: identity.userName, permissionLevel: "IS_OWNER" }
+        : { userName: identity.userName, permissionLevel: "IS_OWNER" };
+    return [...accessControlsFor(people, identity, PEOPLE_PERMISSIONS.job), owner];
 }

@@ -73,13 +73,33 @@ describe("job: true", () => {
         expect(prod.mocks.one(TYPES.job).inputs.name).toBe("kedro-iris-databricks-prod");
     });
 
-    test("deployed by a service principal, the job runs as it, and environmentUser may start and cancel runs", async () => {
+    // A job ACL needs exactly one IS_OWNER. Without one, the provider adds the current user as owner by
+    // user_name (permissions/permission_definitions.go, addOwnerPermissionIfNeeded), which a service
+    // principal is not, and the API answers "The job must have exactly one owner".
+    test("deployed by a service principal, the job runs as it, it owns the job by its service principal name, and environmentUser may start and cancel runs", async () => {
         const ci = fakeServicePrincipal(WORKSPACES.aws);
         const { mocks } = await evaluate({ config: jobConfig({ environmentUser: "alice@example.com" }), user: ci });
         const job = mocks.one(TYPES.job);
         expect(job.inputs.jobClusters[0].newCluster.singleUserName).toBe(ci.userName);
         const grant = mocks.ofType(TYPES.permissions).find((resource) => resource.name === "kedro-job-permissions")!;
-        expect(plain(grant.inputs)).toEqual({ jobId: job.id, accessControls: [{ userName: "alice@example.com", permissionLevel: "CAN_MANAGE_RUN" }] });
+        expect(plain(grant.inputs)).toEqual({
+            jobId: job.id,
+            accessControls: [
+                { userName: "alice@example.com", permissionLevel: "CAN_MANAGE_RUN" },
+                { servicePrincipalName: ci.userName, permissionLevel: "IS_OWNER" },
+            ],
+        });
+    });
+
+    test("deployed by a person, that person owns the job by user name, and the group may start and cancel runs", async () => {
+        const { mocks } = await evaluate({ config: jobConfig({ environmentGroup: "data-science" }) });
+        const grant = mocks.ofType(TYPES.permissions).find((resource) => resource.name === "kedro-job-permissions")!;
+        const controls = plain(grant.inputs).accessControls;
+        expect(controls).toEqual([
+            { groupName: "data-science", permissionLevel: "CAN_MANAGE_RUN" },
+            { userName: "alice@example.com", permissionLevel: "IS_OWNER" },
+        ]);
+        expect(controls.filter((control: { permissionLevel: string }) => control.permissionLevel === "IS_OWNER")).toHaveLength(1);
     });
 });
 
