@@ -82,6 +82,60 @@ describe("no long-lived credentials", () => {
     });
 });
 
+describe("credentials after the logins", () => {
+    const blank = (steps: Step[]) => steps.findIndex((step) => step.run === 'echo "PULUMI_ACCESS_TOKEN=" >> "$GITHUB_ENV"');
+
+    test("the Pulumi token the login action exports anyway is blanked in the very next step, in every job that logs in", () => {
+        for (const steps of [pulumiSteps(), jobs("review-stack-cleanup").stale.steps!]) {
+            const login = steps.findIndex((step) => step.uses?.startsWith("pulumi/auth-actions@"));
+            expect(blank(steps)).toBe(login + 1);
+            expect(steps[login + 1].if).toBe(steps[login].if);
+        }
+    });
+
+    test("the blanking step leaves the variable empty for later steps", () => {
+        const file = join(tempDir("github-env-"), "env");
+        execFileSync("bash", ["-c", pulumiSteps()[blank(pulumiSteps())].run!], { env: { ...process.env, GITHUB_ENV: file } });
+        expect(readFileSync(file, "utf8")).toBe("PULUMI_ACCESS_TOKEN=\n");
+    });
+
+    test("the Azure CLI session is ended whatever happened, as the last step", () => {
+        for (const steps of [pulumiSteps(), jobs("review-stack-cleanup").stale.steps!]) {
+            const last = steps[steps.length - 1];
+            expect(last).toMatchObject({ if: "always() && vars.AZURE_CLIENT_ID != ''", run: "az logout || true; az account clear || true" });
+        }
+    });
+});
+
+describe("a self-managed backend (s3://, azblob://, gs://) works end to end", () => {
+    const BACKEND_ENV = {
+        PULUMI_ACCESS_TOKEN: "${{ steps.pulumi-login.outputs.pulumi-access-token }}",
+        PULUMI_BACKEND_URL: "${{ vars.PULUMI_BACKEND_URL }}",
+        AWS_REGION: "${{ vars.AWS_REGION }}",
+        AZURE_STORAGE_ACCOUNT: "${{ vars.AZURE_STORAGE_ACCOUNT }}",
+        AWS_ACCESS_KEY_ID: "${{ steps.aws-login.outputs.aws-access-key-id }}",
+        AWS_SECRET_ACCESS_KEY: "${{ steps.aws-login.outputs.aws-secret-access-key }}",
+        AWS_SESSION_TOKEN: "${{ steps.aws-login.outputs.aws-session-token }}",
+        GOOGLE_APPLICATION_CREDENTIALS: "${{ steps.gcp-login.outputs.credentials_file_path }}",
+    };
+    /** Steps that run the pulumi CLI against the backend. */
+    const backendSteps = (steps: Step[]) =>
+        steps.filter((step) => /pulumi stack output|prepare-stack\.sh|smoke-run\.sh|stale-review-stacks\.sh/.test(step.run ?? "") || (step.uses?.startsWith("pulumi/actions@") && step.with?.command));
+
+    test("every step that reaches the backend gets its URL, the region, the storage account and every cloud's credentials", () => {
+        const steps = [...backendSteps(pulumiSteps()), ...backendSteps(jobs("review-stack-cleanup").stale.steps!)];
+        expect(steps).toHaveLength(5);
+        for (const step of steps) expect([step.name ?? step.uses, step.env]).toEqual([step.name ?? step.uses, expect.objectContaining(BACKEND_ENV)]);
+    });
+
+    test("the cleanup's listing job logs in to every cloud exactly as the Pulumi workflow does", () => {
+        const logins = (steps: Step[]) => steps.filter((step) => isLogin(step) || step.name === "Keep the Pulumi token to the steps that name it");
+        const cleanup = logins(jobs("review-stack-cleanup").stale.steps!);
+        expect(cleanup).toHaveLength(5);
+        expect(cleanup).toEqual(logins(pulumiSteps()));
+    });
+});
+
 describe("id-token only where it is needed", () => {
     test.each(files)("%s grants only contents: read at the top", (file) => {
         expect(parse(readFileSync(join(dir, file), "utf8")).permissions).toEqual({ contents: "read" });
