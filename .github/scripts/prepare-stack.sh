@@ -38,8 +38,11 @@ if [ "$review" = true ]; then
   pulumi config set protect false --stack "$STACK"
   # The deploying service principal may hold one Git credential per provider, and dev's stack owns it.
   pulumi config set gitCredential shared --stack "$STACK"
-  # A review stack's job never runs on a schedule.
-  pulumi config set jobSchedulePaused true --stack "$STACK"
+  # A review stack's job never runs on a schedule. Set only where there is one: elsewhere the
+  # program would warn on every run that the key is ignored.
+  if [ "$(setting job)" = true ] && [ -n "$(setting jobSchedule)" ]; then
+    pulumi config set jobSchedulePaused true --stack "$STACK"
+  fi
   case "${KEDRO_BRANCH:-dev}" in
     dev)
       # dev's gitBranch, as copied, at the commit dev's Repo is on.

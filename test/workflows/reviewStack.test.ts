@@ -76,10 +76,11 @@ function configOf(dir: string) {
     }
     return { raw, secrets, host: config["databricks:host"] as string | undefined };
 }
-const validate = (dir: string) => {
+const validation = (dir: string) => {
     const { raw, secrets, host } = configOf(dir);
-    return validateStackConfig(raw, { project: PROJECT, stack: STACK, hasGitToken: "gitToken" in secrets, databricksHost: host, databricksHostInConfig: host !== undefined, today: new Date("2026-11-24") }).settings;
+    return validateStackConfig(raw, { project: PROJECT, stack: STACK, hasGitToken: "gitToken" in secrets, databricksHost: host, databricksHostInConfig: host !== undefined, today: new Date("2026-11-24") });
 };
+const validate = (dir: string) => validation(dir).settings;
 
 describe("the review stack's config survives fresh checkouts", () => {
     test("pr-head: both runs have dev's whole config, the PR's branch at its new head, and a secret re-encrypted for the stack", () => {
@@ -107,14 +108,30 @@ describe("the review stack's config survives fresh checkouts", () => {
         }
     });
 
-    test("dev's repoPath, notebookPath and protect never reach the review stack, and its job schedule stays paused", () => {
+    test("dev's repoPath, notebookPath and protect never reach the review stack", () => {
         const dir = checkout(devStack({ [`${PROJECT}:repoPath`]: "/Repos/team/iris-dev", [`${PROJECT}:notebookPath`]: "/Shared/iris-dev-run", [`${PROJECT}:protect`]: "true" }));
         runJob(dir, {});
         const { raw } = configOf(dir);
         expect(raw.repoPath).toBeUndefined();
         expect(raw.notebookPath).toBeUndefined();
         expect(raw.protect).toBe("false");
-        expect(raw.jobSchedulePaused).toBe("true");
+    });
+
+    test("a scheduled job of dev's stays paused in the review stack", () => {
+        const dir = checkout(devStack({ [`${PROJECT}:job`]: "true", [`${PROJECT}:jobSchedule`]: "0 0 6 * * ?" }));
+        runJob(dir, {});
+        expect(configOf(dir).raw.jobSchedulePaused).toBe("true");
+        expect(validate(dir).job?.schedule?.paused).toBe(true);
+    });
+
+    test.each([
+        ["no job", {}],
+        ["a job without a schedule", { [`${PROJECT}:job`]: "true" }],
+    ])("dev with %s: jobSchedulePaused is not set, so no run warns that it is ignored", (_label, extra: Record<string, string>) => {
+        const dir = checkout(devStack(extra));
+        runJob(dir, {});
+        expect(configOf(dir).raw.jobSchedulePaused).toBeUndefined();
+        expect(validation(dir).warnings.join("\n")).not.toContain("jobSchedulePaused");
     });
 
     test("githubRepository: create is neutralised: the review stack uses the repository dev created", () => {
