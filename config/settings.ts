@@ -306,9 +306,11 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     }
     const createsRepository = githubRepository?.mode === "create";
 
-    const gitUrlRaw = createsRepository ? undefined : get("gitUrl");
+    // With create asked for, gitUrl is never required, even while the owner or name is missing:
+    // its fix (set gitUrl) would be refused next.
+    const gitUrlRaw = githubMode === "create" ? undefined : get("gitUrl");
     let gitUrl: URL | undefined;
-    if (createsRepository) {
+    if (githubMode === "create") {
         // The created repository's URL is known only after it exists.
     } else if (gitUrlRaw === undefined) {
         problem("gitUrl", undefined, "an https:// URL of the Kedro project's Git repository", "https://github.com/<owner>/<repo>.git");

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PROGRAM_ENVIRONMENT_NAMES } from "../config";
-import { RecordingMocks, fakeUser, isSecretMarker, providerNameOf, waitForRegistrations } from "./mocks";
+import { RecordingMocks, WORKSPACES, fakeUser, isSecretMarker, providerNameOf, waitForRegistrations } from "./mocks";
 import { oneLine } from "../lib/text";
 import { runProgramEntry } from "./program";
 import { type StackConfigFiles, readStackConfig } from "./stackConfig";
@@ -64,7 +64,25 @@ function parentOf(urn: string, all: string[]): string | undefined {
     return parent ? `${typeChain(parent).slice(-1)[0]}::${parent.split("::").slice(3).join("::")}` : undefined;
 }
 
-export async function evaluatePlan(root: string, stack: string, files: StackConfigFiles = readStackConfig(root, stack)): Promise<Plan> {
+/**
+ * An encrypted databricks:host is set, but its value is not readable here: the
+ * program is given a stand-in workspace of the stack's cloud, so the host's
+ * own checks wait for pulumi up, and the plan shows the host as a secret.
+ */
+function withHostStandIn(files: StackConfigFiles, stack: string): { files: StackConfigFiles; hostLabel?: string } {
+    const key = "databricks:host";
+    if (!files.secretKeys.includes(key)) return { files, hostLabel: files.config[key] };
+    const cloud = files.config[`${files.project}:cloud`];
+    const standIn = WORKSPACES[cloud as keyof typeof WORKSPACES] ?? WORKSPACES.aws;
+    const warning = `${key} is encrypted in Pulumi.${stack}.yaml: planned with a stand-in workspace (${standIn}); pulumi up checks the real one.`;
+    return {
+        files: { ...files, config: { ...files.config, [key]: standIn }, secretKeys: files.secretKeys.filter((secret) => secret !== key), warnings: [...files.warnings, warning] },
+        hostLabel: "[secret]",
+    };
+}
+
+export async function evaluatePlan(root: string, stack: string, stackFiles: StackConfigFiles = readStackConfig(root, stack)): Promise<Plan> {
+    const { files, hostLabel } = withHostStandIn(stackFiles, stack);
     const host = files.config["databricks:host"] || WORKSPACE_STAND_IN;
     const mocks = new RecordingMocks(fakeUser(host, PLAN_USER));
     // The plan uses only the stack's files, never the environment's stand-ins.
@@ -102,7 +120,7 @@ export async function evaluatePlan(root: string, stack: string, files: StackConf
             inputs: recorded.inputs,
             protect: recorded.options.protect,
             outputs: recorded.state ? { ...recorded.state, id: recorded.id } : undefined,
-            host: recorded.type.startsWith("databricks:") ? String(explicitHost ?? files.config["databricks:host"] ?? "(DATABRICKS_HOST)") : undefined,
+            host: recorded.type.startsWith("databricks:") ? String(explicitHost ?? hostLabel ?? "(DATABRICKS_HOST)") : undefined,
         };
     });
     return { stack, resources: error ? [] : resources, warnings, error, missingSecrets: files.missingSecrets };

@@ -35,8 +35,19 @@ export function mandatoryViolations(report: PlanReport): PolicyVerdict[] {
     return report.verdicts.filter((verdict) => verdict.enforcementLevel === "mandatory" && verdict.violations.length > 0);
 }
 
-/** A Markdown table cell: one line, with the pipe that would end the cell escaped. */
-const cell = (text: string) => oneLine(text).replace(/\|/g, "\\|");
+/** Text for Markdown: one line, HTML shown as typed (a value holding markup never renders as it). */
+const mdText = (text: string) => oneLine(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A Markdown table cell: Markdown text, with the pipe that would end the cell escaped. */
+const cell = (text: string) => mdText(text).replace(/\|/g, "\\|");
+
+/** A value as a Markdown code span, which shows it literally: the fence is longer than any backtick run in it. */
+function codeSpan(text: string): string {
+    const line = oneLine(text);
+    const fence = "`".repeat(Math.max(0, ...[...line.matchAll(/`+/g)].map((run) => run[0].length)) + 1);
+    const pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+    return `${fence}${pad}${line}${pad}${fence}`;
+}
 
 /** A fence longer than any run of backticks in the text, so the text cannot close it. */
 function fenced(text: string): string {
@@ -67,10 +78,11 @@ export function renderPlan(report: PlanReport, format: "text" | "markdown"): str
         }
     }
     heading("Warnings");
-    lines.push(...(report.warnings.length ? report.warnings.map((warning) => `- ${oneLine(warning)}`) : ["- none"]));
-    if (report.missingSecrets.length) {
-        lines.push(...report.missingSecrets.map((key) => `- ${key} is not set in Pulumi.${report.stack}.yaml; planned with a placeholder. pulumi up needs it: pulumi config set --secret ${key.split(":")[1]} <value> --stack ${report.stack}`));
-    }
+    const warnings = [
+        ...report.warnings,
+        ...report.missingSecrets.map((key) => `${key} is not set in Pulumi.${report.stack}.yaml; planned with a placeholder. pulumi up needs it: pulumi config set --secret ${key.split(":")[1]} <value> --stack ${report.stack}`),
+    ];
+    lines.push(...(warnings.length ? warnings.map((warning) => `- ${md ? mdText(warning) : oneLine(warning)}`) : ["- none"]));
     heading("Policies");
     if (md) lines.push("| policy | level | verdict |", "|---|---|---|");
     for (const verdict of report.verdicts) {
@@ -164,9 +176,12 @@ export function diffPlans(base: PlanReport, head: PlanReport): PlanDiff {
 
 export function renderDiff(diff: PlanDiff, stack: string, baseRef: string, format: "text" | "markdown"): string {
     const md = format === "markdown";
-    const lines = [md ? `## Plan difference for stack \`${stack}\`: \`${baseRef}\` → working tree` : `Plan difference for stack "${stack}": ${baseRef} -> working tree`];
-    for (const resource of diff.added) lines.push(`${md ? "- ➕" : "+"} ${resource.type} ${resource.name}`);
-    for (const resource of diff.removed) lines.push(`${md ? "- ➖" : "-"} ${resource.type} ${resource.name}`);
+    // In Markdown, names are escaped text and values code spans; a notebook's lines go in a fenced block.
+    const name = (text: string) => (md ? mdText(text) : text);
+    const value = (text: string) => (md ? codeSpan(text) : text);
+    const lines = [md ? `## Plan difference for stack \`${stack}\`: ${codeSpan(baseRef)} → working tree` : `Plan difference for stack "${stack}": ${baseRef} -> working tree`];
+    for (const resource of diff.added) lines.push(`${md ? "- ➕" : "+"} ${resource.type} ${name(resource.name)}`);
+    for (const resource of diff.removed) lines.push(`${md ? "- ➖" : "-"} ${resource.type} ${name(resource.name)}`);
     const KIND = { update: "", replace: " (replace: force-new)", immutable: " (the API cannot change this on an existing resource)" };
     for (const { resource, changes } of diff.changed) {
         const replaced = changes.some((change) => change.kind === "replace");
@@ -174,15 +189,23 @@ export function renderDiff(diff: PlanDiff, stack: string, baseRef: string, forma
             const violated = diff.newViolations.filter((violation) => violation.urn === resource.urn).map((violation) => `, policy ${violation.policy} violated`);
             const marker = md ? (replaced ? "- ♻️" : "- ✏️") : replaced ? "+-" : "~";
             if (change.lines) {
-                lines.push(`${marker} ${stack} ${resource.name} ${change.property} (notebook source):${[...new Set(violated)].join("")}`);
-                lines.push(...change.lines.map((line) => `    ${line.sign} ${oneLine(line.text)}`));
+                lines.push(`${marker} ${stack} ${name(resource.name)} ${change.property} (notebook source):${[...new Set(violated)].join("")}`);
+                const source = change.lines.map((line) => `${md ? "" : "    "}${line.sign} ${oneLine(line.text)}`);
+                lines.push(...(md ? fencedDiff(source) : source));
                 continue;
             }
-            lines.push(`${marker} ${stack} ${resource.name} ${change.property} ${change.before ?? "(unset)"} → ${change.after ?? "(unset)"}${KIND[change.kind]}${[...new Set(violated)].join("")}`);
+            const [before, after] = [change.before ?? "(unset)", change.after ?? "(unset)"];
+            lines.push(`${marker} ${stack} ${name(resource.name)} ${change.property} ${value(before)} → ${value(after)}${KIND[change.kind]}${[...new Set(violated)].join("")}`);
         }
     }
     if (diff.added.length + diff.removed.length + diff.changed.length === 0) lines.push(md ? "- no change" : "no change");
     const unattached = diff.newViolations.filter((violation) => !diff.changed.some(({ resource }) => resource.urn === violation.urn));
-    for (const violation of unattached) lines.push(`${md ? "- ❌" : "!"} policy ${violation.policy} violated: ${violation.message}`);
+    for (const violation of unattached) lines.push(`${md ? "- ❌" : "!"} policy ${violation.policy} violated: ${md ? mdText(violation.message) : violation.message}`);
     return lines.join("\n") + "\n";
+}
+
+/** Diff lines in a fenced block, indented under their list item, with a fence no line can close. */
+function fencedDiff(source: string[]): string[] {
+    const fence = "`".repeat(Math.max(2, ...source.flatMap((line) => [...line.matchAll(/`+/g)].map((run) => run[0].length))) + 1);
+    return [`  ${fence}diff`, ...source.map((line) => `  ${line}`), `  ${fence}`];
 }

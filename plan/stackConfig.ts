@@ -79,7 +79,15 @@ export function readStackConfig(root: string, stack: string): StackConfigFiles {
     const project = readYaml(join(root, "Pulumi.yaml"), "Pulumi.yaml") as { name: string; config?: Record<string, Record<string, unknown>> };
     const stackFile = join(root, `Pulumi.${stack}.yaml`);
     if (!existsSync(stackFile)) throw new StackFileError(`No Pulumi.${stack}.yaml in ${root}: create the stack with pulumi stack select --create ${stack}, or name an existing one.`);
-    const stackConfig = (readYaml(stackFile, `Pulumi.${stack}.yaml`).config ?? {}) as Record<string, unknown>;
+    const document = readYaml(stackFile, `Pulumi.${stack}.yaml`);
+    // Config keys at the top level are no config at all to the CLI: say so, not that every key is unset.
+    const stray = Object.keys(document).filter((key) => key.includes(":"));
+    if (stray.length > 0) {
+        throw new StackFileError(
+            `Pulumi.${stack}.yaml has ${stray.join(", ")} at the top level, where the CLI reads no config: put ${stray.length === 1 ? "it" : "them"} under a config: mapping (config:, then each key indented), or set ${stray.length === 1 ? "it" : "each"} with pulumi config set <key> <value> --stack ${stack}.`,
+        );
+    }
+    const stackConfig = (document.config ?? {}) as Record<string, unknown>;
     if (typeof stackConfig !== "object" || Array.isArray(stackConfig)) throw new StackFileError(`Pulumi.${stack}.yaml: config must be a mapping of keys to values.`);
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];

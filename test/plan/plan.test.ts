@@ -4,60 +4,10 @@
  * since what reaches the terminal there is what it checks.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { main } from "../../plan/cli";
 import { StackFileError, readStackConfig, secretPlaceholder } from "../../plan/stackConfig";
-import { tempDir } from "../tempDirs";
-
-const root = join(__dirname, "..", "..");
-const PROGRAM = ["index.ts", "config", "lib", "components", "Pulumi.yaml", "tsconfig.json", "package.json"];
-const FIXTURE_STACKS = join(__dirname, "..", "fixtures", "stacks");
-const fixture = (stack: string) => readFileSync(join(FIXTURE_STACKS, `Pulumi.${stack}.yaml`), "utf8");
-
-/**
- * The program with the given stack files. Linked to this checkout's program,
- * or, with git, copied and committed, so that a --base worktree holds the
- * program as committed.
- */
-function projectWith(stacks: Record<string, string>, options: { git?: boolean } = {}): string {
-    const dir = tempDir("kedro-plan-test-");
-    for (const entry of PROGRAM) {
-        if (options.git) cpSync(join(root, entry), join(dir, entry), { recursive: true });
-        else symlinkSync(join(root, entry), join(dir, entry));
-    }
-    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
-    for (const [stack, text] of Object.entries(stacks)) writeFileSync(join(dir, `Pulumi.${stack}.yaml`), text);
-    if (options.git) {
-        const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
-        git("init", "-q");
-        writeFileSync(join(dir, ".gitignore"), "node_modules\n");
-        git("add", "-A");
-        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base");
-    }
-    return dir;
-}
-
-/** The dev and prod stacks as committed when this suite was written, not as a user has since edited them. */
-const committedStacks = () => projectWith({ dev: fixture("dev"), prod: fixture("prod") });
-
-/** npm run plan, in this process, with a DATABRICKS_HOST in the environment that must not reach the plan. */
-async function plan(args: string[]) {
-    let stdout = "";
-    let stderr = "";
-    const saved = process.env.DATABRICKS_HOST;
-    process.env.DATABRICKS_HOST = "https://ignored.cloud.databricks.com";
-    try {
-        const code = await main(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
-        return { code, stdout, stderr };
-    } finally {
-        if (saved === undefined) delete process.env.DATABRICKS_HOST;
-        else process.env.DATABRICKS_HOST = saved;
-    }
-}
-
-const STACK = (extra: string) =>
-    `config:\n  databricks:host: https://dbc-1.cloud.databricks.com\n  databricks-kedro-stack:cloud: aws\n  databricks-kedro-stack:gitUrl: https://github.com/acme/iris.git\n  databricks-kedro-stack:gitUsername: bot\n  databricks-kedro-stack:gitToken:\n    secure: AAABAMZ+fakeciphertext\n${extra}`;
+import { STACK, committedStacks, plan, projectWith, root } from "./planHarness";
 
 describe("stack config files", () => {
     test("apply Pulumi.yaml's defaults, mark encrypted values, and report secrets the file lacks", async () => {
@@ -193,7 +143,7 @@ describe("npm run plan", () => {
     test("a missing --stack is a usage error", async () => {
         const { code, stderr } = await plan([]);
         expect(code).toBe(2);
-        expect(stderr).toMatch(/Usage: npm run plan -- --stack <name>/);
+        expect(stderr).toMatch(/^Usage: npm run plan -- --stack <\[org\/\[project\/\]\]name>/);
     });
 });
 
