@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { parse } from "yaml";
 import { ConfigError, PROJECT, validateStackConfig } from "../../config";
 import { tempDir } from "../tempDirs";
@@ -17,6 +18,18 @@ const HEAD_1 = "1111111111111111111111111111111111111111";
 const HEAD_2 = "2222222222222222222222222222222222222222";
 const STACK = "pr-7";
 
+/** The stand-in CLI, served from a worker thread: each call is then a shell's start, not Node's. */
+let server: Worker;
+let port: string;
+beforeAll(async () => {
+    server = new Worker(join(root, "test", "fixtures", "fakePulumiServer.js"));
+    port = String(await new Promise<number>((done) => server.once("message", done)));
+});
+afterAll(async () => {
+    server.postMessage("close");
+    await new Promise((done) => server.once("exit", done));
+});
+
 let scratch: string;
 let backend: string;
 let bin: string;
@@ -26,7 +39,7 @@ beforeEach(() => {
     bin = join(scratch, "bin");
     mkdirSync(backend);
     mkdirSync(bin);
-    symlinkSync(join(root, "test", "fixtures", "fakePulumi.js"), join(bin, "pulumi"));
+    symlinkSync(join(root, "test", "fixtures", "fakePulumi.sh"), join(bin, "pulumi"));
 });
 
 /** dev as it exists in the backend, with its committed stack file plus the secret set with --secret. */
@@ -52,7 +65,7 @@ function checkout(devFile: string): string {
 function runJob(dir: string, env: Record<string, string>, script = "bash .github/scripts/prepare-stack.sh") {
     return execFileSync("bash", ["-c", script], {
         cwd: dir,
-        env: { PATH: `${bin}:${process.env.PATH}`, HOME: scratch, FAKE_PULUMI_BACKEND: backend, STACK, COMMAND: "up", REVIEW: "true", ...env },
+        env: { PATH: `${bin}:${process.env.PATH}`, HOME: scratch, FAKE_PULUMI_BACKEND: backend, FAKE_PULUMI_PORT: port, STACK, COMMAND: "up", REVIEW: "true", ...env },
         encoding: "utf8",
         stdio: "pipe",
     });
@@ -203,7 +216,7 @@ describe("the smoke run", () => {
         const cli = join(bin, "databricks");
         writeFileSync(cli, `#!/bin/sh\necho "$@" > "${join(scratch, "databricks-args")}"\n${result ? `echo '{"state": {"result_state": "${result}"}, "run_page_url": "https://dbc/#job/42/run/1"}'` : "exit 1"}\n`, { mode: 0o755 });
         try {
-            const out = execFileSync("bash", [join(root, ".github", "scripts", "smoke-run.sh")], { cwd: dir, env: { PATH: `${bin}:${process.env.PATH}`, FAKE_PULUMI_BACKEND: backend, STACK: "dev" }, encoding: "utf8", stdio: "pipe" });
+            const out = execFileSync("bash", [join(root, ".github", "scripts", "smoke-run.sh")], { cwd: dir, env: { PATH: `${bin}:${process.env.PATH}`, FAKE_PULUMI_BACKEND: backend, FAKE_PULUMI_PORT: port, STACK: "dev" }, encoding: "utf8", stdio: "pipe" });
             return { code: 0, out };
         } catch (error) {
             const failed = error as { status: number; stdout: string };
@@ -244,7 +257,7 @@ describe("the review-stack cleanup", () => {
         const run = () =>
             execFileSync("bash", [join(root, ".github", "scripts", "stale-review-stacks.sh")], {
                 cwd: dir,
-                env: { PATH: `${bin}:${process.env.PATH}`, FAKE_PULUMI_BACKEND: backend, REPO: "acme/kedro-infra", TTL_DAYS: "7", GITHUB_OUTPUT: output },
+                env: { PATH: `${bin}:${process.env.PATH}`, FAKE_PULUMI_BACKEND: backend, FAKE_PULUMI_PORT: port, REPO: "acme/kedro-infra", TTL_DAYS: "7", GITHUB_OUTPUT: output },
                 stdio: "pipe",
             });
         run();
