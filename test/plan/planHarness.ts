@@ -1,6 +1,6 @@
 /** The offline plan's test helpers: the program with stack files of a test's own, and the CLI run in this process. */
 import { execFileSync } from "node:child_process";
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../plan/cli";
 import { tempDir } from "../tempDirs";
@@ -11,16 +11,14 @@ const FIXTURE_STACKS = join(__dirname, "..", "fixtures", "stacks");
 const fixture = (stack: string) => readFileSync(join(FIXTURE_STACKS, `Pulumi.${stack}.yaml`), "utf8");
 
 /**
- * The program with the given stack files. Linked to this checkout's program,
- * or, with git, copied and committed, so that a --base worktree holds the
- * program as committed.
+ * The program with the given stack files: links to this checkout's program,
+ * and, with git, a repository whose first commit holds them. A --base worktree
+ * then checks the links out again, so both plans run the same program (these
+ * tests change stack files) and this process loads it once.
  */
 export function projectWith(stacks: Record<string, string>, options: { git?: boolean } = {}): string {
     const dir = tempDir("kedro-plan-test-");
-    for (const entry of PROGRAM) {
-        if (options.git) cpSync(join(root, entry), join(dir, entry), { recursive: true });
-        else symlinkSync(join(root, entry), join(dir, entry));
-    }
+    for (const entry of PROGRAM) symlinkSync(join(root, entry), join(dir, entry));
     symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
     for (const [stack, text] of Object.entries(stacks)) writeFileSync(join(dir, `Pulumi.${stack}.yaml`), text);
     if (options.git) {
