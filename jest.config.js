@@ -14,7 +14,7 @@ module.exports = {
         "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" }, sourceMaps: "inline" }],
     },
     maxWorkers: Math.max(1, os.availableParallelism ? os.availableParallelism() : os.cpus().length),
-    moduleNameMapper: { "^@npmcli/arborist$": "<rootDir>/test/stubs/arborist.js" },
+    moduleNameMapper: { "^@npmcli/arborist$": "<rootDir>/test/stubs/arborist.js", "^typescript$": "<rootDir>/test/stubs/lazyTypescript.js" },
     setupFilesAfterEnv: ["<rootDir>/test/pulumiStackTraces.js"],
     globalSetup: "<rootDir>/test/globalSetup.js",
     globalTeardown: "<rootDir>/test/globalTeardown.js",
