@@ -34,6 +34,9 @@ export interface CloudProfile {
     nodeTypePattern: RegExp;
     /** An example node type for messages. */
     nodeTypeExample: string;
+    /** Node types with GPUs, which a GPU runtime needs; an example for messages. */
+    gpuNodeTypePattern: RegExp;
+    gpuNodeTypeExample: string;
     /** Disk attributes a node type needs to be accepted by the Clusters API; none when its local disk serves. */
     diskAttributes: (nodeType: string) => Partial<AvailabilityAttributes>;
 }
@@ -67,6 +70,9 @@ export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = {
         // EC2 names: family, generation and options, a dot, then the size (m4.large, r5d.2xlarge, g4dn.xlarge).
         nodeTypePattern: /^[a-z][a-z0-9-]*\.[0-9]*[a-z]+$/,
         nodeTypeExample: "m4.large",
+        // The GPU families: g (g4dn, g5, g6) and p (p3, p4d, p5).
+        gpuNodeTypePattern: /^[gp][0-9]/,
+        gpuNodeTypeExample: "g4dn.xlarge",
         diskAttributes: (nodeType) => (awsNeedsEbs(nodeType) ? { ...AWS_EBS_VOLUMES } : {}),
     },
     azure: {
@@ -79,6 +85,9 @@ export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = {
         hostSuffixes: [".azuredatabricks.net", ".databricks.azure.cn", ".databricks.azure.us"],
         nodeTypePattern: /^Standard_[A-Za-z0-9_]+$/,
         nodeTypeExample: "Standard_DS3_v2",
+        // The N series: NC, ND and NV sizes carry GPUs.
+        gpuNodeTypePattern: /^Standard_N[CDV]/,
+        gpuNodeTypeExample: "Standard_NC4as_T4_v3",
         // Azure VMs always have a managed OS disk and a local temp disk.
         diskAttributes: () => ({}),
     },
@@ -93,6 +102,9 @@ export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = {
         // Compute Engine names: series, class, size (n1-standard-4, n2-highmem-8, a2-highgpu-1g).
         nodeTypePattern: /^[a-z][a-z0-9]*-[a-z]+-[0-9]+[a-z]*$/,
         nodeTypeExample: "n1-standard-4",
+        // Accelerator-optimised series (a2, a3, g2), with their GPUs attached.
+        gpuNodeTypePattern: /^(?:a2|a3|g2)-/,
+        gpuNodeTypeExample: "g2-standard-4",
         // GCP nodes get a boot disk and local SSDs from Databricks' defaults.
         diskAttributes: () => ({}),
     },

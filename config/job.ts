@@ -67,6 +67,9 @@ export interface JobContext {
     today: Date;
 }
 
+/** Stack names that say production (prod, prod-eu, production): a silently paused schedule there is a missed run. */
+const PRODUCTION_STACK = /^prod(?:uction)?(?:$|[-_.])/i;
+
 /** Schedules that start the job at least this often a day are almost surely a misplaced field. */
 const OFTEN_PER_DAY = 24;
 
@@ -141,6 +144,12 @@ export function validateJobConfig(report: JobReporter, ctx: JobContext): JobSett
         } else {
             schedule = { quartzCron: cron.replace(/\s+/g, " "), timezone, paused };
             checkScheduleTiming(report, schedule.quartzCron, zone.valid ? timezone : JOB_DEFAULTS.jobTimezone, ctx.today);
+            if (paused && pausedRaw === undefined && PRODUCTION_STACK.test(ctx.stack)) {
+                report.warn(
+                    `${projectKey("jobSchedule")} is set, but stack ${ctx.stack} is not protected (protect: false), so its schedule is created paused and the job never runs on it. ` +
+                        `Protect the stack (pulumi config set protect true --stack ${ctx.stack}) or unpause it (pulumi config set jobSchedulePaused false --stack ${ctx.stack}).`,
+                );
+            }
         }
     } else if (pausedRaw !== undefined) {
         report.warn(`${projectKey("jobSchedulePaused")} is ignored: jobSchedule is not set, so the job only runs when started.`);

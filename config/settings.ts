@@ -8,6 +8,7 @@ import { endOfSupportWarning, findLtsRelease } from "../lib/runtime";
 import { looksLikeCredential, redact } from "../lib/redact";
 import { PROJECT_KEYS, strayKeys } from "./keys";
 import { type CloudProviderConfig, type WorkspaceSettings, validateWorkspace } from "./workspace";
+import { accessModeFix, checkBranchIsName, checkGpuRuntime, sparkVersionFix } from "./clusterRules";
 import { type JobSettings, validateJobConfig } from "./job";
 import { parseBoolean, parseInteger, parseStringList } from "./values";
 import { jobPathOf } from "../lib/naming";
@@ -179,6 +180,9 @@ export function pathNamesStack(path: string, stack: string): boolean {
 }
 
 /** A branch name Git accepts (git check-ref-format, simplified). */
+/** numWorkers' bounds (see the validation). */
+export const NUM_WORKERS_RANGE = { min: 0, max: 10_000 } as const;
+
 export function isBranchName(branch: string): boolean {
     return (
         branch.length > 0 &&
@@ -365,6 +369,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
 
     const gitBranch = get("gitBranch") ?? DEFAULTS.gitBranch;
     if (!isBranchName(gitBranch)) problem("gitBranch", gitBranch, "a valid Git branch name", DEFAULTS.gitBranch);
+    else checkBranchIsName(problem, gitBranch);
 
     // A full SHA: the Repo reads back a 40-character head commit, and a short one would never equal it.
     const gitCommit = get("gitCommit");
@@ -394,7 +399,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     const sparkVersion = get("sparkVersion") ?? DEFAULTS.sparkVersion;
     // Runtime keys as the Clusters API lists them: 15.4.x-scala2.12, 14.3.x-gpu-ml-scala2.12, 13.3.x-photon-scala2.12.
     if (!/^\d+\.\d+\.x-(?:[a-z0-9]+-)*scala\d+\.\d+$/.test(sparkVersion)) {
-        problem("sparkVersion", sparkVersion, "a runtime key as the Clusters API lists it, such as 11.3.x-scala2.12 or 15.4.x-photon-scala2.12", DEFAULTS.sparkVersion);
+        problem("sparkVersion", sparkVersion, "a runtime key as the Clusters API lists it, such as 11.3.x-scala2.12 or 15.4.x-photon-scala2.12", sparkVersionFix(sparkVersion, ctx.today, DEFAULTS.sparkVersion));
     }
 
     const nodeType = get("nodeType") ?? (cloud ? CLOUD_PROFILES[cloud].defaultNodeType : undefined);
@@ -417,7 +422,10 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         }
     }
 
-    const numWorkers = integerKey("numWorkers", DEFAULTS.numWorkers, { min: 0 }, "a whole number, 0 or more (0 declares a single-node cluster)");
+    if (cloud) checkGpuRuntime(problem, cloud, sparkVersion, { nodeType, ...(get("driverNodeType") !== undefined ? { driverNodeType } : {}) });
+
+    // A typo's guard (10^20 workers), well above any workspace's quota; the policy pack holds the real limit.
+    const numWorkers = integerKey("numWorkers", DEFAULTS.numWorkers, NUM_WORKERS_RANGE, `a whole number from 0 to ${NUM_WORKERS_RANGE.max} (0 declares a single-node cluster)`);
     const autoterminationMinutes = integerKey(
         "autoterminationMinutes",
         DEFAULTS.autoterminationMinutes,
@@ -439,7 +447,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     if (accessModeRaw !== undefined) {
         const upper = accessModeRaw.toUpperCase();
         const found = ACCESS_MODES.find((mode) => mode === upper);
-        if (!found) problem("accessMode", accessModeRaw, `${ACCESS_MODES.join(" or ")} ("No isolation shared")`, DEFAULTS.accessMode);
+        if (!found) problem("accessMode", accessModeRaw, `${ACCESS_MODES.join(" or ")} ("No isolation shared")`, accessModeFix(accessModeRaw, DEFAULTS.accessMode));
         else accessMode = found;
     }
 

@@ -6,7 +6,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { PROVIDER_SECRET_KEYS } from "../config/keys";
 
 export interface StackConfigFiles {
     project: string;
@@ -71,6 +70,13 @@ export function typeMismatch(type: string | undefined, value: unknown): string |
     }
 }
 
+/** The command that sets a key of the declared type: a list item by item (setting it whole would write text again). */
+function typeFix(type: string, name: string, value: unknown, stack: string): string {
+    if (type === "array") return `pulumi config rm ${name} --stack ${stack} && pulumi config set --path '${name}[0]' <value> --stack ${stack}`;
+    if (type === "string" && value !== null) return `quote it in the file, or pulumi config set ${name} <value> --stack ${stack}`;
+    return `pulumi config set ${name} <value> --stack ${stack}`;
+}
+
 function asConfigString(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
 }
@@ -117,12 +123,10 @@ export function readStackConfig(root: string, stack: string): StackConfigFiles {
             refusals.push(`${key} is declared secret but is in plaintext in Pulumi.${stack}.yaml: remove it from the file and run pulumi config set --secret ${name} <value> --stack ${stack}`);
             continue;
         }
-        if (PROVIDER_SECRET_KEYS.includes(key)) {
-            warnings.push(`${key} is in plaintext in Pulumi.${stack}.yaml, where anyone with the repository reads it: pulumi config set --secret ${name} <value> --stack ${stack}`);
-        }
+        // A plaintext provider secret (databricks:token) is the program's warning, as under the CLI: said once, with its namespace.
         const mismatch = declaration ? typeMismatch(declaration.type as string | undefined, value) : undefined;
         if (mismatch) {
-            refusals.push(`${key} is ${JSON.stringify(value)} (${mismatch}); allowed: ${declaration!.type}${declaration!.type === "string" && value !== null ? `: quote it in the file, or pulumi config set ${name} <value> --stack ${stack}` : `: pulumi config set ${name} <value> --stack ${stack}`}`);
+            refusals.push(`${key} is ${JSON.stringify(value)} (${mismatch}); allowed: ${declaration!.type}: ${typeFix(declaration!.type as string, name, value, stack)}`);
             continue;
         }
         config[key] = asConfigString(value);

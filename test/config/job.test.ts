@@ -87,6 +87,21 @@ describe("job: true", () => {
         expect(problem?.allowed).toContain("a schedule that fires");
     });
 
+    test("a production stack's schedule, paused because the stack is not protected, warns with both fixes", () => {
+        for (const stack of ["prod", "prod-eu", "production"]) {
+            const { settings, warnings } = validateStackConfig(withJob({ jobSchedule: "0 0 6 * * ?" }), ctx({ stack }));
+            expect(settings.job?.schedule?.paused).toBe(true);
+            expect(warnings).toContain(
+                `databricks-kedro-stack:jobSchedule is set, but stack ${stack} is not protected (protect: false), so its schedule is created paused and the job never runs on it. ` +
+                    `Protect the stack (pulumi config set protect true --stack ${stack}) or unpause it (pulumi config set jobSchedulePaused false --stack ${stack}).`,
+            );
+        }
+        // dev pauses by design; a protected prod, or a prod paused on purpose, is what was asked for.
+        for (const [stack, extra] of [["dev", {}], ["prod", { protect: "true" }], ["prod", { jobSchedulePaused: "true" }], ["product-demo", {}]] as const) {
+            expect(validateStackConfig(withJob({ jobSchedule: "0 0 6 * * ?", ...extra }), ctx({ stack })).warnings.join("\n")).not.toContain("is created paused");
+        }
+    });
+
     test("jobSchedulePaused without a schedule is named as ignored", () => {
         const { warnings } = validateStackConfig(withJob({ jobSchedulePaused: "false" }), ctx());
         expect(warnings).toContain("databricks-kedro-stack:jobSchedulePaused is ignored: jobSchedule is not set, so the job only runs when started.");

@@ -34,8 +34,16 @@ test.each([
     expect(problemsOf(base({ gitUrl, gitProvider: gitUrl.includes("acme.internal") ? "gitLabEnterpriseEdition" : undefined }))).toEqual([]);
 });
 
-test.each(["15.4.x-scala2.12", "14.3.x-gpu-ml-scala2.12", "13.3.x-photon-scala2.12", "17.3.x-scala2.13"])("sparkVersion %s is a runtime key", (sparkVersion) => {
+test.each(["15.4.x-scala2.12", "13.3.x-photon-scala2.12", "17.3.x-scala2.13", "15.4.x-cpu-ml-scala2.12"])("sparkVersion %s is a runtime key", (sparkVersion) => {
     expect(problemsOf(base({ sparkVersion }))).toEqual([]);
+});
+
+test.each([
+    ["aws", "g4dn.xlarge"],
+    ["azure", "Standard_NC4as_T4_v3"],
+    ["gcp", "g2-standard-4"],
+] as const)("a GPU runtime is accepted on a GPU node type of %s (%s)", (cloud, nodeType) => {
+    expect(problemsOf(base({ cloud, nodeType, sparkVersion: "14.3.x-gpu-ml-scala2.12" }))).toEqual([]);
 });
 
 test("values the policy pack's default limits refuse are accepted with a warning naming the policy", () => {

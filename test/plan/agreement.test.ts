@@ -30,6 +30,19 @@ describe("what the stack file holds", () => {
         expect(() => readStackConfig(dir, "top")).toThrow(/^Pulumi\.top\.yaml has databricks-kedro-stack:cloud, databricks-kedro-stack:gitUrl at the top level, where the CLI reads no config: put them under a config: mapping/);
     });
 
+    test("a plaintext databricks:token warns once, and its fix keeps the namespace", async () => {
+        const { stdout } = await plan(["--stack", "tok", "--root", projectWith({ tok: STACK("  databricks:token: dapi0123456789abcdef\n") })]);
+        expect(stdout.match(/databricks:token is in plaintext/g)).toHaveLength(1);
+        expect(stdout).toContain("pulumi config set --secret databricks:token <value> --stack tok");
+    });
+
+    test("a list key written as one string is refused with a fix that makes a list, not the same string again", () => {
+        const dir = projectWith({ list: STACK("  databricks-kedro-stack:jobNotifications: data-team@example.com\n") });
+        expect(() => readStackConfig(dir, "list")).toThrow(
+            "databricks-kedro-stack:jobNotifications is \"data-team@example.com\" (not a list); allowed: array: pulumi config rm jobNotifications --stack list && pulumi config set --path 'jobNotifications[0]' <value> --stack list",
+        );
+    });
+
     test("a missing secret is one warning among the others, never after '- none'", async () => {
         const text = STACK("").replace(/ {2}databricks-kedro-stack:gitToken:\n {4}secure: \S+\n/, "").concat("  databricks-kedro-stack:sparkVersion: 15.4.x-scala2.12\n");
         const { stdout } = await plan(["--stack", "nosecret", "--root", projectWith({ nosecret: text })]);
