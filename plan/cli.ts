@@ -53,15 +53,14 @@ const PROCESS_OUTPUT: PlanOutput = {
 function render(options: PlanOptions, head: PlanReport, base: BasePlan | undefined): string {
     const { diffPlans, renderDiff, renderPlan } = evaluation();
     const diff: PlanDiff | undefined = base && "report" in base ? diffPlans(base.report, head) : undefined;
+    const unreadable = base && "unreadable" in base ? base.unreadable : undefined;
     if (options.format === "json") {
-        const baseJson = base && options.base ? { ref: options.base, ...(diff ? { diff } : { unreadable: (base as { unreadable: string }).unreadable }) } : undefined;
-        return `${JSON.stringify(baseJson ? { ...head, base: baseJson } : head)}\n`;
+        return `${JSON.stringify(options.base && base ? { ...head, base: { ref: options.base, ...(diff ? { diff } : { unreadable }) } } : head)}\n`;
     }
     const plan = renderPlan(head, options.format);
-    if (!base || !options.base) return plan;
-    if (diff) return `${renderDiff(diff, options.stack, options.base, options.format)}\n${plan}`;
-    const reason = oneLine((base as { unreadable: string }).unreadable);
-    const note = `The plan at ${options.base} could not be read, so there is no difference to show: ${reason}`;
+    if (diff && options.base) return `${renderDiff(diff, options.stack, options.base, options.format)}\n${plan}`;
+    if (unreadable === undefined) return plan;
+    const note = `The plan at ${options.base} could not be read, so there is no difference to show: ${oneLine(unreadable)}`;
     return `${options.format === "markdown" ? `> ${note.replace(/</g, "&lt;")}` : note}\n\n${plan}`;
 }
 
