@@ -6,7 +6,7 @@ import { clusterUrl, normalizeWorkspaceUrl, notebookUrl, stackNames, workspacePa
 import { needsPythonRestart } from "../lib/kedro";
 import { type AccessControl, type DeployingIdentity, PEOPLE_PERMISSIONS, accessControlsFor, jobAccessControlsFor, singleUserOf } from "../lib/people";
 import { renderKedroNotebook } from "../lib/notebook";
-import { clusterSpec } from "../lib/clusterSpec";
+import { clusterSpec } from "./clusterSpec";
 import { kedroRepo, notebookPathFor, repoPathFor, sourceNotebook } from "./checkout";
 import { KedroJob } from "./job";
 

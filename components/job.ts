@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "./databricks";
 import type { ClusterAvailability, KedroStackSettings } from "../config";
-import { kedroJobArgs } from "../lib/job";
+import { kedroJobArgs } from "./jobArgs";
 import { jobPathOf, jobUrl, workspacePathOf } from "../lib/naming";
 import { kedroRepo, notebookPathFor, repoPathFor, sourceNotebook } from "./checkout";
 import { renderKedroJobNotebook } from "../lib/notebook";

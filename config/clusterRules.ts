@@ -3,7 +3,7 @@
  * the value, what is allowed and a fix, through the validation's reporter.
  * Small named functions, so the validation pass calls them instead of growing.
  */
-import { CLOUD_PROFILES, type Cloud } from "./clouds";
+import { CLOUD_PROFILES, type Cloud } from "../lib/clouds";
 import { LTS_RELEASES, oldestSupportedLts } from "../lib/runtime";
 
 export type Report = (name: string, value: string | undefined, allowed: string, fixValue: string) => void;

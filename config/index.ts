@@ -8,7 +8,7 @@ import { PROJECT, projectKey } from "./errors";
 import { PROJECT_KEYS, PROVIDER_SECRET_KEYS } from "./keys";
 import { type KedroStackSettings, type RawConfig, validateStackConfig } from "./settings";
 
-export * from "./clouds";
+export * from "../lib/clouds";
 export * from "./environment";
 export * from "./errors";
 export * from "./job";

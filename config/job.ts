@@ -2,7 +2,7 @@
  * The scheduled Kedro job's keys: read, checked and given their defaults
  * here, as part of the stack's one validation pass (settings.ts).
  */
-import { POLICY_DEFAULT_LIMITS } from "./clouds";
+import { POLICY_DEFAULT_LIMITS } from "../lib/clouds";
 import { configSetListCommand, projectKey } from "./errors";
 import { checkQuartzCron } from "../lib/cron";
 import { describeWallClock, forecastSchedule, wallClockIn } from "../lib/cronSchedule";

@@ -1,4 +1,4 @@
-import { CLOUDS, CLOUD_PROFILES, CLUSTER_DEFAULTS, type Cloud, POLICY_DEFAULT_LIMITS, cloudOfHost, cloudOfNodeType, isCloud } from "./clouds";
+import { CLOUDS, CLOUD_PROFILES, CLUSTER_DEFAULTS, type Cloud, POLICY_DEFAULT_LIMITS, cloudOfHost, cloudOfNodeType, isCloud } from "../lib/clouds";
 import { ConfigError, type ConfigProblem, configSetCommand, configSetListCommand, projectKey } from "./errors";
 import { GIT_PROVIDERS, type GitProvider, INFERRED_GIT_HOSTS, canonicalGitProvider, inferGitProvider, namesRepository, repositoryName } from "../lib/git";
 import { defaultKedroPackages, kedroFitsPython, kedroLinesFor } from "../lib/kedro";

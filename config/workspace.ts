@@ -5,7 +5,7 @@
  * own config keys.
  */
 import { boundedName } from "../lib/boundedName";
-import { CLOUD_PROFILES, type Cloud } from "./clouds";
+import { CLOUD_PROFILES, type Cloud } from "../lib/clouds";
 import { alsoWorks, isEnvironmentPurpose } from "./environment";
 import { type ConfigProblem, configSetCommand, projectKey } from "./errors";
 

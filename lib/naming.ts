@@ -1,4 +1,4 @@
-import type { Cloud } from "../config/clouds";
+import type { Cloud } from "./clouds";
 import { boundedName } from "./boundedName";
 
 /**

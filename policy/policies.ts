@@ -4,7 +4,7 @@
  * config with defaults; the README documents them.
  */
 import type { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { CLOUDS, CLOUD_PROFILES, type Cloud, POLICY_DEFAULT_LIMITS, awsNeedsEbs } from "../config/clouds";
+import { CLOUDS, CLOUD_PROFILES, type Cloud, POLICY_DEFAULT_LIMITS, awsNeedsEbs } from "../lib/clouds";
 import { endOfSupportWarning, findLtsRelease } from "../lib/runtime";
 
 export const PACK_NAME = "databricks-kedro-guardrails";

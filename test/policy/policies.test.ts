@@ -17,7 +17,7 @@ import {
     supportedRuntime,
 } from "../../policy/policies";
 import { evaluatePolicies } from "../../plan/policies";
-import { AWS_EBS_VOLUMES, CLOUD_PROFILES } from "../../config/clouds";
+import { AWS_EBS_VOLUMES, CLOUD_PROFILES } from "../../lib/clouds";
 
 setPolicyClock(() => new Date("2026-11-24T00:00:00Z"));
 

@@ -12,7 +12,7 @@ import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { AWS_EBS_VOLUMES } from "../../config/clouds";
+import { AWS_EBS_VOLUMES } from "../../lib/clouds";
 import { type PolicyResource, analyzeRequest, analyzeStackRequest, diagnosticsOf, evaluatePolicies } from "../../plan/policies";
 
 const { AnalyzerClient } = require("@pulumi/pulumi/proto/analyzer_grpc_pb");

@@ -1,4 +1,4 @@
-import { AWS_EBS_VOLUMES, CLOUDS, CLOUD_PROFILES, availabilityFor, awsNeedsEbs, cloudOfHost, cloudOfNodeType } from "../../config";
+import { AWS_EBS_VOLUMES, CLOUDS, CLOUD_PROFILES, availabilityFor, awsNeedsEbs, cloudOfHost, cloudOfNodeType } from "../../lib/clouds";
 import { DEFAULT_NODE_TYPES } from "../../policy/policies";
 
 const tutorial = (cloud: "aws" | "azure" | "gcp") => [CLOUD_PROFILES[cloud].defaultNodeType];

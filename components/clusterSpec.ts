@@ -4,9 +4,9 @@
  * (a name and autotermination for the interactive one).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { type ClusterAvailability, SINGLE_NODE } from "../config/clouds";
+import { type ClusterAvailability, SINGLE_NODE } from "../lib/clouds";
 import type { KedroStackSettings } from "../config/settings";
-import { clusterTags } from "./naming";
+import { clusterTags } from "../lib/naming";
 
 export function clusterSpec(settings: KedroStackSettings, clusterAttributes: ClusterAvailability, singleUserName: pulumi.Input<string | undefined>) {
     const { cluster } = settings;
