@@ -125,56 +125,70 @@ export function validateJobConfig(report: JobReporter, ctx: JobContext): JobSett
         report.problem("jobPipeline", pipeline, "a Kedro pipeline name as kedro run --pipeline takes it: letters, digits and _ . -, e.g. __default__ or data_science", JOB_DEFAULTS.jobPipeline);
     }
 
+    const { timezone, valid: timezoneValid } = readTimezone(report);
+    const schedule = readSchedule(report, ctx, timezone, timezoneValid);
+    const timeoutMinutes = report.integerKey(
+        "jobTimeoutMinutes",
+        JOB_DEFAULTS.jobTimeoutMinutes,
+        JOB_TIMEOUT_RANGE,
+        `a whole number of minutes from ${JOB_TIMEOUT_RANGE.min} to ${JOB_TIMEOUT_RANGE.max}: an attempt of the pipeline is stopped after it`,
+    );
+    const notifications = readNotifications(report, ctx.stack);
+
+    return { pipeline, schedule, notifications, timeoutMinutes };
+}
+
+/** jobTimezone, checked as the scheduler reads it; an invalid one is reported with its exact spelling where there is one. */
+function readTimezone(report: JobReporter): { timezone: string; valid: boolean } {
     const timezone = report.get("jobTimezone") ?? JOB_DEFAULTS.jobTimezone;
     const zone = checkTimeZone(timezone);
     if (!zone.valid) {
         const allowed = "a time zone ID spelled exactly as the IANA database does, such as UTC, Europe/Paris or America/New_York (no offsets or abbreviations; the scheduler reads any other spelling as GMT)";
         report.problem("jobTimezone", timezone, zone.suggestion ? `${allowed}: ${zone.suggestion}` : allowed, zone.suggestion ?? JOB_DEFAULTS.jobTimezone);
     }
+    return { timezone, valid: zone.valid };
+}
 
-    let schedule: JobSchedule | undefined;
+/** jobSchedule and jobSchedulePaused: the schedule, paused unless the stack is protected or it is asked otherwise. */
+function readSchedule(report: JobReporter, ctx: JobContext, timezone: string, timezoneValid: boolean): JobSchedule | undefined {
     const cron = report.get("jobSchedule");
     const pausedRaw = report.get("jobSchedulePaused");
     // Only production runs on its schedule by default: a dev or review stack's schedule waits to be asked.
     const paused = report.booleanKey("jobSchedulePaused", !ctx.protect);
-    if (cron !== undefined) {
-        const check = checkQuartzCron(cron);
-        if (!check.valid) {
-            report.problem("jobSchedule", cron, `a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): ${check.reason}`, "0 0 6 * * ?");
-        } else {
-            schedule = { quartzCron: cron.replace(/\s+/g, " "), timezone, paused };
-            checkScheduleTiming(report, schedule.quartzCron, zone.valid ? timezone : JOB_DEFAULTS.jobTimezone, ctx.today);
-            if (paused && pausedRaw === undefined && PRODUCTION_STACK.test(ctx.stack)) {
-                report.warn(
-                    `${projectKey("jobSchedule")} is set, but stack ${ctx.stack} is not protected (protect: false), so its schedule is created paused and the job never runs on it. ` +
-                        `Protect the stack (pulumi config set protect true --stack ${ctx.stack}) or unpause it (pulumi config set jobSchedulePaused false --stack ${ctx.stack}).`,
-                );
-            }
-        }
-    } else if (pausedRaw !== undefined) {
-        report.warn(`${projectKey("jobSchedulePaused")} is ignored: jobSchedule is not set, so the job only runs when started.`);
+    if (cron === undefined) {
+        if (pausedRaw !== undefined) report.warn(`${projectKey("jobSchedulePaused")} is ignored: jobSchedule is not set, so the job only runs when started.`);
+        return undefined;
     }
-
-    const timeoutMinutes = report.integerKey(
-        "jobTimeoutMinutes",
-        JOB_DEFAULTS.jobTimeoutMinutes,
-        JOB_TIMEOUT_RANGE,
-        `a whole number of minutes from ${JOB_TIMEOUT_RANGE.min} to ${JOB_TIMEOUT_RANGE.max}: a run is stopped after it`,
-    );
-
-    let notifications: readonly string[] = JOB_DEFAULTS.jobNotifications;
-    const notificationsRaw = report.get("jobNotifications");
-    if (notificationsRaw !== undefined && notificationsRaw !== "[]") {
-        const fix = configSetListCommand(projectKey("jobNotifications"), ["data-team@example.com"], ctx.stack);
-        const parsed = parseStringList(notificationsRaw);
-        if (parsed === undefined) {
-            report.problem("jobNotifications", notificationsRaw, "a list of e-mail addresses", "", { fix });
-        } else {
-            const bad = parsed.filter((address) => !EMAIL_ADDRESS.test(address.trim()));
-            if (bad.length > 0) report.problem("jobNotifications", JSON.stringify(bad), "e-mail addresses such as data-team@example.com", "", { fix });
-            else notifications = [...new Set(parsed.map((address) => address.trim()))];
-        }
+    const check = checkQuartzCron(cron);
+    if (!check.valid) {
+        report.problem("jobSchedule", cron, `a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): ${check.reason}`, "0 0 6 * * ?");
+        return undefined;
     }
+    const schedule = { quartzCron: cron.replace(/\s+/g, " "), timezone, paused };
+    checkScheduleTiming(report, schedule.quartzCron, timezoneValid ? timezone : JOB_DEFAULTS.jobTimezone, ctx.today);
+    if (paused && pausedRaw === undefined && PRODUCTION_STACK.test(ctx.stack)) {
+        report.warn(
+            `${projectKey("jobSchedule")} is set, but stack ${ctx.stack} is not protected (protect: false), so its schedule is created paused and the job never runs on it. ` +
+                `Protect the stack (pulumi config set protect true --stack ${ctx.stack}) or unpause it (pulumi config set jobSchedulePaused false --stack ${ctx.stack}).`,
+        );
+    }
+    return schedule;
+}
 
-    return { pipeline, schedule, notifications, timeoutMinutes };
+/** jobNotifications: a list of e-mail addresses, without repeats. */
+function readNotifications(report: JobReporter, stack: string): readonly string[] {
+    const raw = report.get("jobNotifications");
+    if (raw === undefined || raw === "[]") return JOB_DEFAULTS.jobNotifications;
+    const fix = configSetListCommand(projectKey("jobNotifications"), ["data-team@example.com"], stack);
+    const parsed = parseStringList(raw);
+    if (parsed === undefined) {
+        report.problem("jobNotifications", raw, "a list of e-mail addresses", "", { fix });
+        return JOB_DEFAULTS.jobNotifications;
+    }
+    const bad = parsed.filter((address) => !EMAIL_ADDRESS.test(address.trim()));
+    if (bad.length > 0) {
+        report.problem("jobNotifications", JSON.stringify(bad), "e-mail addresses such as data-team@example.com", "", { fix });
+        return JOB_DEFAULTS.jobNotifications;
+    }
+    return [...new Set(parsed.map((address) => address.trim()))];
 }
