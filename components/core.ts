@@ -74,7 +74,7 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
     constructor(name: string, args: KedroEnvironmentArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("databricks-kedro-stack:index:KedroEnvironment", name, {}, opts);
         const { settings } = args;
-        const { cluster: clusterSettings, git, kedro } = settings;
+        const { cluster: clusterSettings, git } = settings;
         const gitUrl = args.gitUrl ?? git.url;
         if (gitUrl === undefined) throw new Error("KedroEnvironment needs a Git URL: settings.git.url or args.gitUrl.");
         const names = stackNames(git.repoName, settings.stack);
@@ -93,31 +93,9 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
             });
         this.deployer = deployer.identity;
 
-        this.cluster = new databricks.Cluster(
-            `${name}-cluster`,
-            {
-                ...clusterSpec(settings, args.clusterAttributes, deployer.singleUser),
-                clusterName: names.clusterName,
-                autoterminationMinutes: clusterSettings.autoterminationMinutes,
-                // Only set when asked, so existing stacks see no diff.
-                noWait: clusterSettings.noWait ? true : undefined,
-            },
-            childOpts,
-        );
+        ({ cluster: this.cluster, libraries: this.libraries } = this.declareCluster(name, args, deployer.singleUser, childOpts));
         this.clusterId = this.cluster.id;
         this.clusterUrl = pulumi.all([this.workspaceUrl, this.cluster.id]).apply(([url, id]) => clusterUrl(url, id));
-
-        this.libraries =
-            kedro.install === "cluster"
-                ? kedro.packages.map(
-                      (spec) =>
-                          new databricks.Library(
-                              `${name}-lib-${requirementName(spec)}`,
-                              { clusterId: this.cluster.id, pypi: { package: spec } },
-                              childOpts,
-                          ),
-                  )
-                : [];
 
         if (git.credential === "stack") {
             if (args.gitToken === undefined) throw new Error("KedroEnvironment needs gitToken for its own Git credential (gitCredential: stack).");
@@ -162,19 +140,47 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         this.jobUrl = pulumi.output(this.job?.jobUrl);
 
         // Permissions are authoritative: declared only when people are named, so other stacks' ACLs are left alone.
-        if (settings.people.user !== undefined || settings.people.group !== undefined) {
-            const grant = (object: string, target: Partial<databricks.PermissionsArgs>, controls: (identity: DeployingIdentity) => AccessControl[]) =>
-                this.permissions.push(
-                    new databricks.Permissions(`${name}-${object}-permissions`, { ...target, accessControls: deployer.identity.apply(controls) }, childOpts),
-                );
-            const levelFor = (level: string) => (identity: DeployingIdentity) => accessControlsFor(settings.people, identity, level);
-            grant("cluster", { clusterId: this.cluster.id }, levelFor(PEOPLE_PERMISSIONS.cluster));
-            if (this.notebook) grant("notebook", { notebookPath: this.notebook.path }, levelFor(PEOPLE_PERMISSIONS.notebook));
-            if (this.repo) grant("repo", { repoId: this.repo.id }, levelFor(PEOPLE_PERMISSIONS.repo));
-            if (this.job) grant("job", { jobId: this.job.jobId }, (identity) => jobAccessControlsFor(settings.people, identity));
-        }
+        if (settings.people.user !== undefined || settings.people.group !== undefined) this.declarePermissions(name, settings, deployer.identity, childOpts);
 
         this.registerOutputs(this.outputs());
+    }
+
+    /** The interactive cluster, and the Kedro packages as its libraries with kedroInstall: cluster. */
+    private declareCluster(
+        name: string,
+        args: KedroEnvironmentArgs,
+        singleUser: pulumi.Input<string | undefined>,
+        childOpts: pulumi.CustomResourceOptions,
+    ): { cluster: databricks.Cluster; libraries: databricks.Library[] } {
+        const { settings } = args;
+        const { cluster: clusterSettings, kedro } = settings;
+        const cluster = new databricks.Cluster(
+            `${name}-cluster`,
+            {
+                ...clusterSpec(settings, args.clusterAttributes, singleUser),
+                clusterName: stackNames(settings.git.repoName, settings.stack).clusterName,
+                autoterminationMinutes: clusterSettings.autoterminationMinutes,
+                // Only set when asked, so existing stacks see no diff.
+                noWait: clusterSettings.noWait ? true : undefined,
+            },
+            childOpts,
+        );
+        const libraries =
+            kedro.install === "cluster"
+                ? kedro.packages.map((spec) => new databricks.Library(`${name}-lib-${requirementName(spec)}`, { clusterId: cluster.id, pypi: { package: spec } }, childOpts))
+                : [];
+        return { cluster, libraries };
+    }
+
+    /** The people's levels on the cluster, the notebook, the Repo and the job (which also names its one owner). */
+    private declarePermissions(name: string, settings: KedroStackSettings, identity: pulumi.Output<DeployingIdentity>, childOpts: pulumi.CustomResourceOptions): void {
+        const grant = (object: string, target: Partial<databricks.PermissionsArgs>, controls: (identity: DeployingIdentity) => AccessControl[]) =>
+            this.permissions.push(new databricks.Permissions(`${name}-${object}-permissions`, { ...target, accessControls: identity.apply(controls) }, childOpts));
+        const levelFor = (level: string) => (deployer: DeployingIdentity) => accessControlsFor(settings.people, deployer, level);
+        grant("cluster", { clusterId: this.cluster.id }, levelFor(PEOPLE_PERMISSIONS.cluster));
+        if (this.notebook) grant("notebook", { notebookPath: this.notebook.path }, levelFor(PEOPLE_PERMISSIONS.notebook));
+        if (this.repo) grant("repo", { repoId: this.repo.id }, levelFor(PEOPLE_PERMISSIONS.repo));
+        if (this.job) grant("job", { jobId: this.job.jobId }, (deployer) => jobAccessControlsFor(settings.people, deployer));
     }
 
     /** The Repo that clones the Kedro project, and the notebook that runs it from there. */
