@@ -7,6 +7,7 @@ import { configSetListCommand, projectKey } from "./errors";
 import { checkQuartzCron } from "../lib/cron";
 import { describeWallClock, forecastSchedule, wallClockIn } from "../lib/cronSchedule";
 import { checkTimeZone } from "../lib/timeZone";
+import type { Reporter } from "./reporter";
 import { parseStringList } from "./values";
 
 export const JOB_DEFAULTS = {
@@ -74,7 +75,7 @@ const PRODUCTION_STACK = /^prod(?:uction)?(?:$|[-_.])/i;
 const OFTEN_PER_DAY = 24;
 
 /** Refuses a schedule that never fires, and warns, with its next fire times, of one that fires many times a day. */
-function checkScheduleTiming(report: JobReporter, cron: string, timezone: string, today: Date): void {
+function checkScheduleTiming(report: Reporter, cron: string, timezone: string, today: Date): void {
     const forecast = forecastSchedule(cron, wallClockIn(today, timezone), 3);
     if (forecast.next.length === 0) {
         report.problem("jobSchedule", cron, "a schedule that fires: this one names no date from now to 2099 (such as the 31st of February)", "0 0 6 * * ?");
@@ -87,17 +88,8 @@ function checkScheduleTiming(report: JobReporter, cron: string, timezone: string
     }
 }
 
-/** The problem and warning sinks of the validation pass, so every key is reported as the others are. */
-export interface JobReporter {
-    get(name: string): string | undefined;
-    problem(name: string, value: string | undefined, allowed: string, fixValue: string, opts?: { fix?: string }): void;
-    warn(message: string): void;
-    booleanKey(name: string, fallback: boolean): boolean;
-    integerKey(name: string, fallback: number, range: { min: number; max?: number }, allowed: string): number;
-}
-
 /** Reads the job's keys; undefined when job is not true (and a warning for each job key set in vain). */
-export function validateJobConfig(report: JobReporter, ctx: JobContext): JobSettings | undefined {
+export function validateJobConfig(report: Reporter, ctx: JobContext): JobSettings | undefined {
     const enabled = report.booleanKey("job", JOB_DEFAULTS.job);
     if (!enabled) {
         // The CLI passes Pulumi.yaml's defaults as values: only a key set to something else was meant for a job.
@@ -139,7 +131,7 @@ export function validateJobConfig(report: JobReporter, ctx: JobContext): JobSett
 }
 
 /** jobTimezone, checked as the scheduler reads it; an invalid one is reported with its exact spelling where there is one. */
-function readTimezone(report: JobReporter): { timezone: string; valid: boolean } {
+function readTimezone(report: Reporter): { timezone: string; valid: boolean } {
     const timezone = report.get("jobTimezone") ?? JOB_DEFAULTS.jobTimezone;
     const zone = checkTimeZone(timezone);
     if (!zone.valid) {
@@ -150,7 +142,7 @@ function readTimezone(report: JobReporter): { timezone: string; valid: boolean }
 }
 
 /** jobSchedule and jobSchedulePaused: the schedule, paused unless the stack is protected or it is asked otherwise. */
-function readSchedule(report: JobReporter, ctx: JobContext, timezone: string, timezoneValid: boolean): JobSchedule | undefined {
+function readSchedule(report: Reporter, ctx: JobContext, timezone: string, timezoneValid: boolean): JobSchedule | undefined {
     const cron = report.get("jobSchedule");
     const pausedRaw = report.get("jobSchedulePaused");
     // Only production runs on its schedule by default: a dev or review stack's schedule waits to be asked.
@@ -176,7 +168,7 @@ function readSchedule(report: JobReporter, ctx: JobContext, timezone: string, ti
 }
 
 /** jobNotifications: a list of e-mail addresses, without repeats. */
-function readNotifications(report: JobReporter, stack: string): readonly string[] {
+function readNotifications(report: Reporter, stack: string): readonly string[] {
     const raw = report.get("jobNotifications");
     if (raw === undefined || raw === "[]") return JOB_DEFAULTS.jobNotifications;
     const fix = configSetListCommand(projectKey("jobNotifications"), ["data-team@example.com"], stack);

@@ -1,0 +1,84 @@
+/**
+ * The one reporter of the validation pass: every rule reads keys and reports
+ * problems and warnings through it, so one run reports every problem, each
+ * with its key, its value, what is allowed and the `pulumi config set` fix.
+ * A key gets one problem: the first says what is wrong with the value as given.
+ */
+import { type ConfigProblem, configSetCommand, projectKey } from "./errors";
+import { CONTROL_CHARACTERS } from "./patterns";
+import { parseBoolean, parseInteger } from "./values";
+
+/** Stack config as Pulumi stores it: strings, keyed by the short project key. Empty means unset. */
+export type RawConfig = Partial<Record<string, string>>;
+
+export interface ProblemOptions {
+    secret?: boolean;
+    /** A key outside the project's namespace (databricks:host). */
+    fullKey?: string;
+    /** A whole command, where `pulumi config set <key> <fixValue>` is not the fix. */
+    fix?: string;
+}
+
+export interface Reporter {
+    /** A key's value, trimmed; undefined when unset, empty, or holding a control character (reported once). */
+    get(name: string): string | undefined;
+    problem(name: string, value: string | undefined, allowed: string, fixValue: string, opts?: ProblemOptions): void;
+    warn(message: string): void;
+    /** An integer key: its value, its default when unset, or a problem when not a whole number in range. */
+    integerKey(name: string, fallback: number, range: { min: number; max?: number }, allowed: string): number;
+    /** A boolean key: its value, its default when unset, or a problem when neither true nor false. */
+    booleanKey(name: string, fallback: boolean): boolean;
+    /** One of `values`, matched as `normalize` says (upper or lower case); the default when unset, or a problem. */
+    enumKey<T extends string>(name: string, values: readonly T[], fallback: T, normalize: "upper" | "lower", allowed: string, fixValue?: (raw: string) => string): T;
+    readonly problems: ConfigProblem[];
+    readonly warnings: string[];
+}
+
+export function createReporter(raw: RawConfig, stack: string): Reporter {
+    const problems: ConfigProblem[] = [];
+    const warnings: string[] = [];
+    // A value spanning lines could split the notebook's cells or forge lines of the plan and its PR comment.
+    const unsafe = new Set(Object.keys(raw).filter((name) => name !== "kedroPackages" && CONTROL_CHARACTERS.test(raw[name] ?? "")));
+    const reporter: Reporter = {
+        problems,
+        warnings,
+        get(name) {
+            const value = raw[name];
+            return value === undefined || value.trim() === "" || unsafe.has(name) ? undefined : value.trim();
+        },
+        problem(name, value, allowed, fixValue, opts = {}) {
+            const key = opts.fullKey ?? projectKey(name);
+            if (problems.some((existing) => existing.key === key)) return;
+            problems.push({ key, value, allowed, fix: opts.fix ?? configSetCommand(key, fixValue, stack, opts) });
+        },
+        warn(message) {
+            warnings.push(message);
+        },
+        integerKey(name, fallback, range, allowed) {
+            const value = reporter.get(name);
+            if (value === undefined) return fallback;
+            const parsed = parseInteger(value);
+            if (parsed === undefined || parsed < range.min || (range.max !== undefined && parsed > range.max)) {
+                reporter.problem(name, value, allowed, String(fallback));
+                return fallback;
+            }
+            return parsed;
+        },
+        booleanKey(name, fallback) {
+            const value = reporter.get(name);
+            if (value === undefined) return fallback;
+            const parsed = parseBoolean(value);
+            if (parsed === undefined) reporter.problem(name, value, "true or false", String(fallback));
+            return parsed ?? fallback;
+        },
+        enumKey(name, values, fallback, normalize, allowed, fixValue) {
+            const value = reporter.get(name);
+            if (value === undefined) return fallback;
+            const found = values.find((candidate) => candidate === (normalize === "upper" ? value.toUpperCase() : value.toLowerCase()));
+            if (found === undefined) reporter.problem(name, value, allowed, fixValue ? fixValue(value) : fallback);
+            return found ?? fallback;
+        },
+    };
+    for (const name of unsafe) reporter.problem(name, raw[name], "a single line without control characters", `<${name}>`);
+    return reporter;
+}
