@@ -18,9 +18,6 @@ export function gcpCustomRoleId(workspaceName: string): string {
     return boundedName(`databricksWorkspaceCreator_${workspaceName.replace(/[^A-Za-z0-9]+/g, "_")}`.replace(/_+$/, ""), 64, { separator: "_" });
 }
 
-/** Google documents IAM changes as usually visible within 60 seconds, and up to 7 minutes at worst. */
-export const GCP_IAM_PROPAGATION_SECONDS = 90;
-
 /** IAM member string for an identity's email: service accounts differ from users. */
 export function gcpMemberFor(email: string): string {
     return email.endsWith(".gserviceaccount.com") ? `serviceAccount:${email}` : `user:${email}`;
@@ -29,14 +26,4 @@ export function gcpMemberFor(email: string): string {
 /** Azure resource group names for the workspace and the one Databricks manages. */
 export function azureResourceGroupNames(workspaceName: string): { resourceGroup: string; managedResourceGroup: string } {
     return { resourceGroup: `rg-${workspaceName}`, managedResourceGroup: `rg-${workspaceName}-managed` };
-}
-
-/** A fresh IAM role is not usable by AWS services at once; this waits until it is `minAgeMs` old. */
-export const IAM_PROPAGATION_MS = 30_000;
-
-export function iamPropagationWaitMs(roleCreateDate: string | undefined, now: Date, minAgeMs: number = IAM_PROPAGATION_MS): number {
-    if (!roleCreateDate) return 0;
-    const created = Date.parse(roleCreateDate);
-    if (Number.isNaN(created)) return 0;
-    return Math.max(0, Math.min(minAgeMs, created + minAgeMs - now.getTime()));
 }

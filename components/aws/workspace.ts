@@ -8,7 +8,8 @@ import { BucketOwnershipControls } from "@pulumi/aws/s3/bucketOwnershipControls"
 import { BucketPolicy } from "@pulumi/aws/s3/bucketPolicy";
 import { BucketPublicAccessBlock } from "@pulumi/aws/s3/bucketPublicAccessBlock";
 import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketServerSideEncryptionConfiguration";
-import { iamPropagationWaitMs, rootBucketPrefix } from "../../lib/workspaceNaming";
+import { iamPropagationWaitMs } from "../../lib/iamPropagation";
+import { rootBucketPrefix } from "../../lib/workspaceNaming";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
 
 export const AWS_ACCOUNTS_HOST = "https://accounts.cloud.databricks.com";

@@ -6,7 +6,8 @@ import { IAMCustomRole } from "@pulumi/gcp/projects/iamcustomRole";
 import { IAMMember as ProjectIamMember } from "@pulumi/gcp/projects/iammember";
 import { Account as ServiceAccount } from "@pulumi/gcp/serviceaccount/account";
 import { IAMMember as ServiceAccountIamMember } from "@pulumi/gcp/serviceaccount/iammember";
-import { GCP_IAM_PROPAGATION_SECONDS, gcpCustomRoleId, gcpMemberFor, gcpServiceAccountId } from "../../lib/workspaceNaming";
+import { GCP_IAM_PROPAGATION_SECONDS } from "../../lib/iamPropagation";
+import { gcpCustomRoleId, gcpMemberFor, gcpServiceAccountId } from "../../lib/workspaceNaming";
 import { PropagationDelay } from "../propagationDelay";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
 

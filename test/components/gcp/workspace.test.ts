@@ -1,5 +1,5 @@
 import { WORKSPACE_CREATOR_PERMISSIONS } from "../../../components/gcp/workspace";
-import { GCP_IAM_PROPAGATION_SECONDS } from "../../../lib/workspaceNaming";
+import { GCP_IAM_PROPAGATION_SECONDS } from "../../../lib/iamPropagation";
 import { ACCOUNT_ID, baseConfig, evaluate, plain } from "../../harness";
 import { cloudResourceTypes, expectWorkspaceLevelThroughNewProvider } from "../workspaceSuite";
 
