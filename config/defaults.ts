@@ -1,5 +1,5 @@
-/** The project keys' defaults and the values an enumerated key takes; Pulumi.yaml declares the same (a test keeps them equal). */
-import { CLUSTER_DEFAULTS } from "../lib/clouds";
+/** The project keys' defaults, typed, from the key table; and the values an enumerated key takes. */
+import { KEYS } from "./keyTable";
 
 export const ACCESS_MODES = ["SINGLE_USER", "NONE"] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
@@ -8,19 +8,19 @@ export const GIT_CREDENTIAL_MODES = ["stack", "shared"] as const;
 export type GitCredentialMode = (typeof GIT_CREDENTIAL_MODES)[number];
 export type KedroInstall = (typeof KEDRO_INSTALL_MODES)[number];
 
-/** Defaults for every optional project key; Pulumi.yaml declares the same values (a test keeps them equal). */
+/** The defaults the validation applies, as typed values: the key table's. */
 export const DEFAULTS = {
-    gitBranch: "main",
-    gitCredential: "stack" as GitCredentialMode,
-    sparkVersion: CLUSTER_DEFAULTS.sparkVersion,
-    numWorkers: CLUSTER_DEFAULTS.numWorkers,
-    autoterminationMinutes: CLUSTER_DEFAULTS.autoterminationMinutes,
-    spot: CLUSTER_DEFAULTS.spot,
-    accessMode: CLUSTER_DEFAULTS.accessMode as AccessMode,
-    clusterNoWait: false,
-    kedroInstall: "notebook" as KedroInstall,
+    gitBranch: KEYS.gitBranch.default,
+    gitCredential: KEYS.gitCredential.default as GitCredentialMode,
+    sparkVersion: KEYS.sparkVersion.default,
+    numWorkers: KEYS.numWorkers.default,
+    autoterminationMinutes: KEYS.autoterminationMinutes.default,
+    spot: KEYS.spot.default,
+    accessMode: KEYS.accessMode.default as AccessMode,
+    clusterNoWait: KEYS.clusterNoWait.default,
+    kedroInstall: KEYS.kedroInstall.default as KedroInstall,
     /** Empty: derived from the runtime (defaultKedroPackages). */
-    kedroPackages: [] as readonly string[],
+    kedroPackages: KEYS.kedroPackages.default as readonly string[],
 } as const;
 
 export const AUTOTERMINATION_RANGE = { min: 10, max: 10_000 } as const;

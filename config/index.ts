@@ -5,7 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { fromEnvironment } from "./environment";
 import { PROJECT, projectKey } from "./errors";
-import { PROJECT_KEYS, PROVIDER_SECRET_KEYS } from "./keys";
+import { ENVIRONMENT_KEYS, PROJECT_KEYS, SECRET_PROJECT_KEYS } from "./keyTable";
+import { PROVIDER_SECRET_KEYS } from "./keys";
 import { type KedroStackSettings, type RawConfig, validateStackConfig } from "./settings";
 
 export * from "../lib/clouds";
@@ -17,8 +18,7 @@ export * from "./settings";
 export * from "./workspace";
 
 
-/** Keys read only as secrets: their values never enter validation. */
-export const SECRET_PROJECT_KEYS: readonly string[] = ["gitToken", "databricksClientSecret"];
+export { KEYS, type KeyDeclaration, type ProjectKey, SECRET_PROJECT_KEYS, isProjectKey } from "./keyTable";
 
 export interface LoadedConfig {
     settings: KedroStackSettings;
@@ -45,9 +45,8 @@ export function loadStackConfig(today: Date = new Date()): LoadedConfig {
         // Secrets are only checked for presence here; their values are read below, as secrets.
         if (!SECRET_PROJECT_KEYS.includes(name)) raw[name] = config.get(name);
     }
-    // The Databricks provider's standard environment variables stand in for unset keys.
-    raw.databricksAccountId ??= fromEnvironment("databricksAccountId");
-    raw.databricksClientId ??= fromEnvironment("databricksClientId");
+    // The providers' standard environment variables stand in for unset keys.
+    for (const { key, purpose } of ENVIRONMENT_KEYS) raw[key] ??= fromEnvironment(purpose);
     const isSet = (name: string) => (pulumi.runtime.getConfig(projectKey(name)) ?? "") !== "";
     const clientSecretSet = isSet("databricksClientSecret");
     const hostInConfig = new pulumi.Config("databricks").get("host");

@@ -7,22 +7,18 @@ import { configSetListCommand, projectKey } from "./errors";
 import { checkQuartzCron } from "../lib/cron";
 import { describeWallClock, forecastSchedule, wallClockIn } from "../lib/cronSchedule";
 import { checkTimeZone } from "../lib/timeZone";
+import { KEYS, cliDefault } from "./keyTable";
 import type { Reporter } from "./reporter";
 import { parseStringList } from "./values";
 
+/** The job keys' defaults, as typed values: the key table's. */
 export const JOB_DEFAULTS = {
-    job: false,
-    jobTimezone: "UTC",
-    jobPipeline: "__default__",
-    jobTimeoutMinutes: 120,
-    jobNotifications: [] as readonly string[],
+    job: KEYS.job.default,
+    jobTimezone: KEYS.jobTimezone.default,
+    jobPipeline: KEYS.jobPipeline.default,
+    jobTimeoutMinutes: KEYS.jobTimeoutMinutes.default,
+    jobNotifications: KEYS.jobNotifications.default as readonly string[],
 } as const;
-
-/** A key's default as the CLI passes it, a string (a list as JSON); undefined for a key whose default is empty. */
-function declaredDefault(name: string): string | undefined {
-    const value = (JOB_DEFAULTS as Record<string, unknown>)[name];
-    return value === undefined ? undefined : typeof value === "string" ? value : JSON.stringify(value);
-}
 
 /** The keys that only mean something with job: true. */
 export const JOB_ONLY_KEYS = ["jobSchedule", "jobTimezone", "jobSchedulePaused", "jobPipeline", "jobNotifications", "jobTimeoutMinutes"] as const;
@@ -93,7 +89,7 @@ export function validateJobConfig(report: Reporter, ctx: JobContext): JobSetting
     const enabled = report.booleanKey("job", JOB_DEFAULTS.job);
     if (!enabled) {
         // The CLI passes Pulumi.yaml's defaults as values: only a key set to something else was meant for a job.
-        const ignored = JOB_ONLY_KEYS.filter((name) => report.get(name) !== undefined && report.get(name) !== declaredDefault(name));
+        const ignored = JOB_ONLY_KEYS.filter((name) => report.get(name) !== undefined && report.get(name) !== cliDefault(name));
         if (ignored.length > 0) report.warn(`${ignored.map(projectKey).join(", ")} ${ignored.length === 1 ? "is" : "are"} ignored: job is not true.`);
         return undefined;
     }

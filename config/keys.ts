@@ -7,49 +7,8 @@
 import { nearest } from "../lib/editDistance";
 import { type ConfigProblem, PROJECT, configSetCommand } from "./errors";
 
-/** Every project key the program reads; Pulumi.yaml declares exactly these. */
-export const PROJECT_KEYS = [
-    "cloud",
-    "gitUrl",
-    "gitUsername",
-    "gitToken",
-    "gitCredential",
-    "gitProvider",
-    "gitBranch",
-    "gitCommit",
-    "sparkVersion",
-    "nodeType",
-    "driverNodeType",
-    "numWorkers",
-    "autoterminationMinutes",
-    "spot",
-    "accessMode",
-    "singleUserName",
-    "environmentUser",
-    "environmentGroup",
-    "clusterNoWait",
-    "kedroInstall",
-    "kedroPackages",
-    "repoPath",
-    "notebookPath",
-    "workspace",
-    "workspaceName",
-    "databricksAccountId",
-    "databricksClientId",
-    "databricksClientSecret",
-    "databricksGoogleServiceAccount",
-    "githubRepository",
-    "githubOwner",
-    "githubRepositoryName",
-    "protect",
-    "job",
-    "jobSchedule",
-    "jobTimezone",
-    "jobSchedulePaused",
-    "jobPipeline",
-    "jobNotifications",
-    "jobTimeoutMinutes",
-] as const;
+/** Every project key the program reads, from the key table; Pulumi.yaml declares exactly these. */
+export { PROJECT_KEYS } from "./keyTable";
 
 /** The providers' own secret keys: the CLI does not know they are secrets, so a plaintext one only warns. */
 export const PROVIDER_SECRET_KEYS: readonly string[] = ["databricks:token", "databricks:clientSecret", "databricks:password", "github:token", "azure-native:clientSecret", "gcp:credentials"];

@@ -5,31 +5,34 @@
  * A key gets one problem: the first says what is wrong with the value as given.
  */
 import { type ConfigProblem, configSetCommand, projectKey } from "./errors";
+import type { ProjectKey } from "./keyTable";
 import { CONTROL_CHARACTERS } from "./patterns";
 import { parseBoolean, parseInteger } from "./values";
 
 /** Stack config as Pulumi stores it: strings, keyed by the short project key. Empty means unset. */
 export type RawConfig = Partial<Record<string, string>>;
 
+/** A key outside the project's namespace, such as databricks:host. */
+export type FullKey = `${string}:${string}`;
+
 export interface ProblemOptions {
     secret?: boolean;
-    /** A key outside the project's namespace (databricks:host). */
-    fullKey?: string;
     /** A whole command, where `pulumi config set <key> <fixValue>` is not the fix. */
     fix?: string;
 }
 
 export interface Reporter {
     /** A key's value, trimmed; undefined when unset, empty, or holding a control character (reported once). */
-    get(name: string): string | undefined;
-    problem(name: string, value: string | undefined, allowed: string, fixValue: string, opts?: ProblemOptions): void;
+    get(name: ProjectKey): string | undefined;
+    /** A project key by its name, another namespace's by its full key. */
+    problem(key: ProjectKey | FullKey, value: string | undefined, allowed: string, fixValue: string, opts?: ProblemOptions): void;
     warn(message: string): void;
     /** An integer key: its value, its default when unset, or a problem when not a whole number in range. */
-    integerKey(name: string, fallback: number, range: { min: number; max?: number }, allowed: string): number;
+    integerKey(name: ProjectKey, fallback: number, range: { min: number; max?: number }, allowed: string): number;
     /** A boolean key: its value, its default when unset, or a problem when neither true nor false. */
-    booleanKey(name: string, fallback: boolean): boolean;
+    booleanKey(name: ProjectKey, fallback: boolean): boolean;
     /** One of `values`, matched as `normalize` says (upper or lower case); the default when unset, or a problem. */
-    enumKey<T extends string>(name: string, values: readonly T[], fallback: T, normalize: "upper" | "lower", allowed: string, fixValue?: (raw: string) => string): T;
+    enumKey<T extends string>(name: ProjectKey, values: readonly T[], fallback: T, normalize: "upper" | "lower", allowed: string, fixValue?: (raw: string) => string): T;
     readonly problems: ConfigProblem[];
     readonly warnings: string[];
 }
@@ -47,7 +50,7 @@ export function createReporter(raw: RawConfig, stack: string): Reporter {
             return value === undefined || value.trim() === "" || unsafe.has(name) ? undefined : value.trim();
         },
         problem(name, value, allowed, fixValue, opts = {}) {
-            const key = opts.fullKey ?? projectKey(name);
+            const key = name.includes(":") ? name : projectKey(name);
             if (problems.some((existing) => existing.key === key)) return;
             problems.push({ key, value, allowed, fix: opts.fix ?? configSetCommand(key, fixValue, stack, opts) });
         },
@@ -79,6 +82,6 @@ export function createReporter(raw: RawConfig, stack: string): Reporter {
             return found ?? fallback;
         },
     };
-    for (const name of unsafe) reporter.problem(name, raw[name], "a single line without control characters", `<${name}>`);
+    for (const name of unsafe) reporter.problem(name as ProjectKey, raw[name], "a single line without control characters", `<${name}>`);
     return reporter;
 }

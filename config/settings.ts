@@ -6,6 +6,7 @@ import { endOfSupportWarning } from "../lib/runtime";
 import type { AccessMode, GitCredentialMode, KedroInstall } from "./defaults";
 import { ConfigError, projectKey } from "./errors";
 import { type JobSettings, validateJobConfig } from "./job";
+import type { ProjectKey } from "./keyTable";
 import { PROJECT_KEYS, strayKeys } from "./keys";
 import { type RawConfig, type Reporter, createReporter } from "./reporter";
 import { readCluster } from "./rules/cluster";
@@ -111,7 +112,7 @@ function checkPlaintextSecrets(r: Reporter, keys: readonly string[], stack: stri
     for (const key of keys) {
         if (key.startsWith(projectKey(""))) {
             // databricksClientSecret is declared without secret: true only to stay optional.
-            const name = key.slice(projectKey("").length);
+            const name = key.slice(projectKey("").length) as ProjectKey;
             r.problem(name, "(plaintext)", "a secret value: remove it from the stack file", `<${name}>`, { secret: true });
         } else {
             r.warn(`${key} is in plaintext in the stack file, where anyone with the repository reads it: pulumi config set --secret ${key} <value> --stack ${stack}`);

@@ -8,10 +8,11 @@ import { LTS_RELEASES, oldestSupportedLts } from "../../lib/runtime";
 import { ACCESS_MODES, AUTOTERMINATION_RANGE, type AccessMode, DEFAULTS, NUM_WORKERS_RANGE } from "../defaults";
 import { projectKey } from "../errors";
 import { ACCOUNT_NAME, an } from "../patterns";
+import type { ProjectKey } from "../keyTable";
 import type { Reporter } from "../reporter";
 import type { KedroStackSettings } from "../settings";
 
-export type Report = (name: string, value: string | undefined, allowed: string, fixValue: string) => void;
+export type Report = Reporter["problem"];
 
 /** Access modes that share a cluster between users: what was meant is NONE ("No isolation shared"), not SINGLE_USER. */
 const SHARED_ACCESS_MODES = /^(?:USER_ISOLATION|SHARED|NO_ISOLATION|NO ISOLATION SHARED|STANDARD)$/i;
@@ -36,7 +37,7 @@ export function sparkVersionFix(value: string, today: Date, fallback: string): s
 export function checkGpuRuntime(report: Report, cloud: Cloud, sparkVersion: string, nodeTypes: { nodeType?: string; driverNodeType?: string }): void {
     if (!/-gpu-/.test(sparkVersion)) return;
     const profile = CLOUD_PROFILES[cloud];
-    for (const [name, value] of Object.entries(nodeTypes)) {
+    for (const [name, value] of Object.entries(nodeTypes) as Array<["nodeType" | "driverNodeType", string | undefined]>) {
         if (value === undefined || profile.gpuNodeTypePattern.test(value)) continue;
         report(name, value, `a GPU node type with the GPU runtime ${sparkVersion}, such as ${profile.gpuNodeTypeExample} (or a runtime without -gpu-)`, profile.gpuNodeTypeExample);
     }
@@ -51,7 +52,7 @@ export function checkBranchIsName(report: Report, branch: string): boolean {
 }
 
 /** nodeType and driverNodeType set to another cloud's type are refused; a name of no known shape only warns. */
-function checkNodeTypes(r: Reporter, cloud: Cloud, nodeTypes: Array<[name: string, value: string | undefined]>): void {
+function checkNodeTypes(r: Reporter, cloud: Cloud, nodeTypes: Array<[name: "nodeType" | "driverNodeType", value: string | undefined]>): void {
     const profile = CLOUD_PROFILES[cloud];
     for (const [name, value] of nodeTypes) {
         if (value === undefined || r.get(name) === undefined) continue;
@@ -65,7 +66,7 @@ function checkNodeTypes(r: Reporter, cloud: Cloud, nodeTypes: Array<[name: strin
 }
 
 /** A value the program accepts beyond the policy pack's default limit: a warning, so the plan never passes only to fail the policy. */
-function warnBeyondPolicy(r: Reporter, name: string, value: number, limit: number, policy: string): void {
+function warnBeyondPolicy(r: Reporter, name: ProjectKey, value: number, limit: number, policy: string): void {
     if (value <= limit) return;
     r.warn(`${projectKey(name)} is ${value}, above the policy pack's default limit of ${limit} (${policy}): pulumi up --policy-pack policy refuses it unless --policy-pack-config raises the limit.`);
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { DEFAULTS, JOB_DEFAULTS, PROJECT, PROJECT_KEYS, validateStackConfig } from "../../config";
+import { DEFAULTS, JOB_DEFAULTS, KEYS, type KeyDeclaration, PROJECT, PROJECT_KEYS, validateStackConfig } from "../../config";
 
 const root = join(__dirname, "..", "..");
 const project = parse(readFileSync(join(root, "Pulumi.yaml"), "utf8"));
@@ -38,6 +38,21 @@ test("the project is databricks-kedro-stack on the nodejs runtime", () => {
 
 test("declares exactly the keys the program reads", () => {
     expect(Object.keys(declared).sort()).toEqual([...PROJECT_KEYS].sort());
+});
+
+test("the config block is the key table: every key's type, default, secret and description", () => {
+    for (const key of PROJECT_KEYS) {
+        const table: KeyDeclaration = KEYS[key];
+        const expected = {
+            type: table.type,
+            ...(table.type === "array" ? { items: { type: "string" } } : {}),
+            ...("default" in table ? { default: Array.isArray(table.default) ? [...table.default] : table.default } : {}),
+            // A secret that may stay unset is declared without secret: true, which forbids a default.
+            ...(table.secret === "declared" ? { secret: true } : {}),
+            description: table.description,
+        };
+        expect([key, declared[key]]).toEqual([key, expected]);
+    }
 });
 
 test("every key has a type and a description", () => {

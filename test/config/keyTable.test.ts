@@ -1,0 +1,34 @@
+/** The key table: one declaration per key, from which the key lists, the defaults and the typed reads derive. */
+import { DEFAULTS, JOB_DEFAULTS, KEYS, PROJECT_KEYS, SECRET_PROJECT_KEYS } from "../../config";
+import { ENVIRONMENT_KEYS, cliDefault } from "../../config/keyTable";
+import { createReporter } from "../../config/reporter";
+
+test("a declared key reads its value; a misspelt one is a type error", () => {
+    const r = createReporter({ gitUrl: " https://github.com/acme/iris.git " }, "dev");
+    expect(r.get("gitUrl")).toBe("https://github.com/acme/iris.git");
+    // @ts-expect-error gitUrll is no project key: the type-check in npm test fails if this line ever compiles.
+    expect(r.get("gitUrll")).toBeUndefined();
+});
+
+test("the lists derive from the table", () => {
+    expect(PROJECT_KEYS).toHaveLength(Object.keys(KEYS).length);
+    expect([...SECRET_PROJECT_KEYS].sort()).toEqual(["databricksClientSecret", "gitToken"]);
+    expect(ENVIRONMENT_KEYS).toEqual([
+        { key: "databricksAccountId", purpose: "databricksAccountId" },
+        { key: "databricksClientId", purpose: "databricksClientId" },
+    ]);
+});
+
+test("the typed defaults are the table's", () => {
+    expect(DEFAULTS.numWorkers).toBe(KEYS.numWorkers.default);
+    expect(DEFAULTS.gitCredential).toBe("stack");
+    expect(JOB_DEFAULTS.jobTimeoutMinutes).toBe(KEYS.jobTimeoutMinutes.default);
+});
+
+test("a default as the CLI passes it: text, a list as JSON, nothing for an empty one", () => {
+    expect(cliDefault("jobTimeoutMinutes")).toBe("120");
+    expect(cliDefault("job")).toBe("false");
+    expect(cliDefault("jobNotifications")).toBe("[]");
+    expect(cliDefault("jobSchedule")).toBeUndefined();
+    expect(cliDefault("cloud")).toBeUndefined();
+});
