@@ -1,9 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as databricks from "./databricks";
-import type { WorkspaceSettings } from "../config";
+import type { CreatedWorkspaceSettings } from "../config";
 
 export interface WorkspaceProvisioningArgs {
-    workspace: Extract<WorkspaceSettings, { mode: "create" }>;
+    workspace: CreatedWorkspaceSettings;
     /** The account service principal's OAuth secret; the provider's environment when undefined. */
     clientSecret?: pulumi.Input<string>;
     /** Tags for the cloud resources. */

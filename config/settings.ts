@@ -15,7 +15,7 @@ import { checkHost } from "./rules/host";
 import { readKedro } from "./rules/kedro";
 import { checkJobRepoPath, readPaths } from "./rules/paths";
 import { readPeople } from "./rules/people";
-import { type CloudProviderConfig, type WorkspaceSettings, validateWorkspace } from "./workspace";
+import { type CloudProviderConfig, type WorkspaceSettings, readWorkspaceSettings } from "./workspace";
 
 export * from "./defaults";
 export * from "./patterns";
@@ -209,22 +209,18 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
 /** The workspace: an existing one named by the provider's config (its host checked), or one this stack creates. */
 function readWorkspace(r: Reporter, cloud: Cloud | undefined, ctx: ConfigContext): WorkspaceSettings | undefined {
     const host = ctx.databricksHost?.trim();
-    const result = validateWorkspace(
-        {
-            mode: r.get("workspace"),
-            name: r.get("workspaceName"),
-            accountId: r.get("databricksAccountId"),
-            clientId: r.get("databricksClientId"),
-            hasClientSecret: ctx.hasClientSecret ?? false,
-            configuredHost: ctx.databricksHostInConfig ? host : undefined,
-            authType: ctx.databricksAuthType,
-            googleServiceAccount: r.get("databricksGoogleServiceAccount"),
-            providerConfig: ctx.providerConfig ?? {},
-        },
-        cloud,
-        ctx,
-    );
-    r.problems.push(...result.problems);
-    if (host && result.workspace?.mode === "existing") checkHost(r, host, cloud);
-    return result.workspace;
+    const inputs = {
+        mode: r.get("workspace"),
+        name: r.get("workspaceName"),
+        accountId: r.get("databricksAccountId"),
+        clientId: r.get("databricksClientId"),
+        hasClientSecret: ctx.hasClientSecret ?? false,
+        configuredHost: ctx.databricksHostInConfig ? host : undefined,
+        authType: ctx.databricksAuthType,
+        googleServiceAccount: r.get("databricksGoogleServiceAccount"),
+        providerConfig: ctx.providerConfig ?? {},
+    };
+    const workspace = readWorkspaceSettings(r, inputs, cloud, ctx);
+    if (host && workspace?.mode === "existing") checkHost(r, host, cloud);
+    return workspace;
 }

@@ -7,31 +7,51 @@
 import { boundedName } from "../lib/boundedName";
 import { CLOUD_PROFILES, type Cloud } from "../lib/clouds";
 import { alsoWorks, isEnvironmentPurpose } from "./environment";
-import { type ConfigProblem, configSetCommand, projectKey } from "./errors";
+import type { FullKey, Reporter } from "./reporter";
 
 export const WORKSPACE_MODES = ["existing", "create"] as const;
 export type WorkspaceMode = (typeof WORKSPACE_MODES)[number];
 
-export type WorkspaceSettings =
-    | { mode: "existing" }
-    | {
-          mode: "create";
-          name: string;
-          /** Databricks account id (AWS and GCP). */
-          accountId?: string;
-          /** Account-admin service principal's OAuth client id; undefined means the provider's environment. */
-          clientId?: string;
-          /** aws:region or gcp:region. */
-          region?: string;
+/** What every created workspace has: its name, and the auth type of every provider the stack builds for it and its account. */
+interface CreatedWorkspaceBase {
+    mode: "create";
+    name: string;
+    authType: string;
+}
+
+/** A workspace this stack creates: what each cloud needs, and nothing it does not (no optional account id on AWS). */
+export type CreatedWorkspaceSettings =
+    | (CreatedWorkspaceBase & {
+          cloud: "aws";
+          /** The Databricks account id. */
+          accountId: string;
+          /** The account-admin service principal's OAuth client id. */
+          clientId: string;
+          /** aws:region. */
+          region: string;
+      })
+    | (CreatedWorkspaceBase & {
+          cloud: "azure";
           /** azure-native:location. */
-          location?: string;
-          /** gcp:project. */
-          project?: string;
-          /** The Databricks auth type of every provider the stack builds for the new workspace and its account. */
-          authType: string;
-          /** GCP: an existing Google service account that is a Databricks account admin, impersonated instead of a new one. */
+          location: string;
+      })
+    | (CreatedWorkspaceBase & {
+          cloud: "gcp";
+          accountId: string;
+          /** gcp:project and gcp:region. */
+          project: string;
+          region: string;
+          /** An existing Google service account that is a Databricks account admin, impersonated instead of a new one. */
           googleServiceAccount?: string;
-      };
+      });
+
+export type WorkspaceSettings = { mode: "existing" } | CreatedWorkspaceSettings;
+
+/** The created workspace's settings for one cloud: its component's own type, checked once. */
+export function createdOn<C extends Cloud>(workspace: CreatedWorkspaceSettings, cloud: C): Extract<CreatedWorkspaceSettings, { cloud: C }> {
+    if (workspace.cloud !== cloud) throw new Error(`The ${cloud} workspace component was given settings for ${workspace.cloud}.`);
+    return workspace as Extract<CreatedWorkspaceSettings, { cloud: C }>;
+}
 
 /**
  * The auth types each cloud's workspace providers may use, the first being
@@ -84,7 +104,7 @@ export function defaultWorkspaceName(project: string, stack: string): string {
 }
 
 /** The cloud provider keys `create` needs; a field the environment can stand in for is named like its purpose there. */
-const REQUIRED_PROVIDER_KEYS: Record<Cloud, Array<{ key: string; field: keyof CloudProviderConfig; example: string }>> = {
+const REQUIRED_PROVIDER_KEYS: Record<Cloud, Array<{ key: FullKey; field: keyof CloudProviderConfig; example: string }>> = {
     aws: [{ key: "aws:region", field: "awsRegion", example: "eu-west-1" }],
     azure: [{ key: "azure-native:location", field: "azureLocation", example: "westeurope" }],
     gcp: [
@@ -95,95 +115,92 @@ const REQUIRED_PROVIDER_KEYS: Record<Cloud, Array<{ key: string; field: keyof Cl
 
 const environmentHint = (field: keyof CloudProviderConfig) => (isEnvironmentPurpose(field) ? ` (${alsoWorks(field)})` : "");
 
-export function validateWorkspace(
-    inputs: WorkspaceInputs,
-    cloud: Cloud | undefined,
-    ctx: { project: string; stack: string },
-): { workspace?: WorkspaceSettings; problems: ConfigProblem[] } {
-    const problems: ConfigProblem[] = [];
-    const problem = (key: string, value: string | undefined, allowed: string, fix: string) => problems.push({ key, value, allowed, fix });
+const ACCOUNT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GOOGLE_SERVICE_ACCOUNT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\.iam\.gserviceaccount\.com$/;
 
-    const mode = (inputs.mode ?? "existing").toLowerCase();
-    if (mode !== "existing" && mode !== "create") {
-        problem(projectKey("workspace"), inputs.mode, "existing (use the workspace databricks:host names) or create (build one in the cloud)", configSetCommand(projectKey("workspace"), "existing", ctx.stack));
-        return { problems };
-    }
-    if (mode === "existing") return { workspace: { mode: "existing" }, problems };
-
-    const name = inputs.name ?? defaultWorkspaceName(ctx.project, ctx.stack);
-    if (!isWorkspaceName(name)) {
-        problem(projectKey("workspaceName"), name, "3 to 64 letters, digits and hyphens, starting and ending with a letter or digit", configSetCommand(projectKey("workspaceName"), defaultWorkspaceName(ctx.project, ctx.stack), ctx.stack));
-    }
-    if (inputs.configuredHost) {
-        problem(
-            "databricks:host",
-            inputs.configuredHost,
-            "no value with workspace: create, which connects to the workspace it creates; a host here would point the same stack at a second workspace",
-            `pulumi config rm databricks:host --stack ${ctx.stack}`,
-        );
-    }
-    if (!cloud) return { problems };
-
+/** The account keys `create` needs on a cloud: the account id (AWS, GCP) and the service principal's OAuth client (AWS). */
+function checkAccount(r: Reporter, inputs: WorkspaceInputs, cloud: Cloud): void {
     if ((cloud === "aws" || cloud === "gcp") && !inputs.accountId) {
-        problem(
-            projectKey("databricksAccountId"),
+        r.problem(
+            "databricksAccountId",
             undefined,
             `your Databricks account id (a UUID, from the account console), needed to create a workspace on ${CLOUD_PROFILES[cloud].label}; ${alsoWorks("databricksAccountId")}`,
-            configSetCommand(projectKey("databricksAccountId"), "<account-id>", ctx.stack),
+            "<account-id>",
         );
-    } else if (inputs.accountId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(inputs.accountId)) {
-        problem(projectKey("databricksAccountId"), inputs.accountId, "a UUID such as 0d9c1b2a-1234-4cde-8f00-123456789abc", configSetCommand(projectKey("databricksAccountId"), "<account-id>", ctx.stack));
+    } else if (inputs.accountId && !ACCOUNT_ID.test(inputs.accountId)) {
+        r.problem("databricksAccountId", inputs.accountId, "a UUID such as 0d9c1b2a-1234-4cde-8f00-123456789abc", "<account-id>");
     }
-    if (cloud === "aws") {
-        if (!inputs.clientId) {
-            problem(projectKey("databricksClientId"), undefined, `the OAuth client id of an account-admin service principal; ${alsoWorks("databricksClientId")}`, configSetCommand(projectKey("databricksClientId"), "<client-id>", ctx.stack));
-        }
-        if (!inputs.hasClientSecret) {
-            problem(projectKey("databricksClientSecret"), undefined, `that service principal's OAuth secret; ${alsoWorks("databricksClientSecret")}`, configSetCommand(projectKey("databricksClientSecret"), "<client-secret>", ctx.stack, { secret: true }));
-        }
-    }
+    if (cloud !== "aws") return;
+    if (!inputs.clientId) r.problem("databricksClientId", undefined, `the OAuth client id of an account-admin service principal; ${alsoWorks("databricksClientId")}`, "<client-id>");
+    if (!inputs.hasClientSecret) r.problem("databricksClientSecret", undefined, `that service principal's OAuth secret; ${alsoWorks("databricksClientSecret")}`, "<client-secret>", { secret: true });
+}
+
+/** The cloud providers' own keys `create` needs (region, location, project), and databricksGoogleServiceAccount on GCP alone. */
+function checkCloudKeys(r: Reporter, inputs: WorkspaceInputs, cloud: Cloud, stack: string): void {
     for (const required of REQUIRED_PROVIDER_KEYS[cloud]) {
-        if (!inputs.providerConfig[required.field]) {
-            problem(required.key, undefined, `the ${CLOUD_PROFILES[cloud].label} ${required.key.split(":")[1]} to create the workspace in, e.g. ${required.example}${environmentHint(required.field)}`, `pulumi config set ${required.key} ${required.example} --stack ${ctx.stack}`);
-        }
+        if (inputs.providerConfig[required.field]) continue;
+        const allowed = `the ${CLOUD_PROFILES[cloud].label} ${required.key.split(":")[1]} to create the workspace in, e.g. ${required.example}${environmentHint(required.field)}`;
+        r.problem(required.key, undefined, allowed, "", { fix: `pulumi config set ${required.key} ${required.example} --stack ${stack}` });
     }
-    if (inputs.googleServiceAccount !== undefined) {
-        if (cloud !== "gcp") {
-            problem(projectKey("databricksGoogleServiceAccount"), inputs.googleServiceAccount, "no value unless cloud is gcp", `pulumi config rm databricksGoogleServiceAccount --stack ${ctx.stack}`);
-        } else if (!/^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\.iam\.gserviceaccount\.com$/.test(inputs.googleServiceAccount)) {
-            problem(
-                projectKey("databricksGoogleServiceAccount"),
-                inputs.googleServiceAccount,
-                "a Google service account e-mail, <name>@<project>.iam.gserviceaccount.com, that is a Databricks account admin",
-                configSetCommand(projectKey("databricksGoogleServiceAccount"), "<name>@<project>.iam.gserviceaccount.com", ctx.stack),
-            );
-        }
+    const account = inputs.googleServiceAccount;
+    if (account === undefined) return;
+    if (cloud !== "gcp") {
+        r.problem("databricksGoogleServiceAccount", account, "no value unless cloud is gcp", "", { fix: `pulumi config rm databricksGoogleServiceAccount --stack ${stack}` });
+    } else if (!GOOGLE_SERVICE_ACCOUNT.test(account)) {
+        r.problem("databricksGoogleServiceAccount", account, "a Google service account e-mail, <name>@<project>.iam.gserviceaccount.com, that is a Databricks account admin", "<name>@<project>.iam.gserviceaccount.com");
     }
+}
+
+/** The auth type every provider built for the new workspace uses: databricks:authType, or the cloud's first. */
+function readAuthType(r: Reporter, inputs: WorkspaceInputs, cloud: Cloud, stack: string): string {
     const authTypes = WORKSPACE_AUTH_TYPES[cloud];
     const authType = inputs.authType?.trim() || authTypes[0];
     if (!authTypes.includes(authType)) {
-        problem(
+        r.problem(
             "databricks:authType",
             authType,
             `with workspace: create on ${CLOUD_PROFILES[cloud].label}, ${authTypes.join(", ")} (the providers the stack builds authenticate so); ${alsoWorks("databricksAuthType")}`,
-            `pulumi config set databricks:authType ${authTypes[0]} --stack ${ctx.stack}`,
+            "",
+            { fix: `pulumi config set databricks:authType ${authTypes[0]} --stack ${stack}` },
         );
     }
-    if (problems.length > 0) return { problems };
+    return authType;
+}
 
-    const providerConfig = inputs.providerConfig;
-    return {
-        workspace: {
-            mode: "create",
-            name,
-            accountId: inputs.accountId,
-            clientId: inputs.clientId,
-            region: cloud === "aws" ? providerConfig.awsRegion : cloud === "gcp" ? providerConfig.gcpRegion : undefined,
-            location: cloud === "azure" ? providerConfig.azureLocation : undefined,
-            project: cloud === "gcp" ? providerConfig.gcpProject : undefined,
-            authType,
-            googleServiceAccount: cloud === "gcp" ? inputs.googleServiceAccount : undefined,
-        },
-        problems,
-    };
+/** The settings of the workspace to create, once every key it needs is valid. */
+function createdWorkspace(inputs: WorkspaceInputs, cloud: Cloud, name: string, authType: string): CreatedWorkspaceSettings {
+    const provider = inputs.providerConfig;
+    const base = { mode: "create" as const, name, authType };
+    if (cloud === "aws") return { ...base, cloud, accountId: inputs.accountId!, clientId: inputs.clientId!, region: provider.awsRegion! };
+    if (cloud === "azure") return { ...base, cloud, location: provider.azureLocation! };
+    return { ...base, cloud, accountId: inputs.accountId!, project: provider.gcpProject!, region: provider.gcpRegion!, googleServiceAccount: inputs.googleServiceAccount };
+}
+
+/** workspace: existing, or create with what the stack's cloud needs; every problem goes to the reporter. */
+export function readWorkspaceSettings(r: Reporter, inputs: WorkspaceInputs, cloud: Cloud | undefined, ctx: { project: string; stack: string }): WorkspaceSettings | undefined {
+    const before = r.problems.length;
+    const mode = (inputs.mode ?? "existing").toLowerCase();
+    if (mode !== "existing" && mode !== "create") {
+        r.problem("workspace", inputs.mode, "existing (use the workspace databricks:host names) or create (build one in the cloud)", "existing");
+        return undefined;
+    }
+    if (mode === "existing") return { mode: "existing" };
+    const name = inputs.name ?? defaultWorkspaceName(ctx.project, ctx.stack);
+    if (!isWorkspaceName(name)) {
+        r.problem("workspaceName", name, "3 to 64 letters, digits and hyphens, starting and ending with a letter or digit", defaultWorkspaceName(ctx.project, ctx.stack));
+    }
+    if (inputs.configuredHost) {
+        r.problem(
+            "databricks:host",
+            inputs.configuredHost,
+            "no value with workspace: create, which connects to the workspace it creates; a host here would point the same stack at a second workspace",
+            "",
+            { fix: `pulumi config rm databricks:host --stack ${ctx.stack}` },
+        );
+    }
+    if (!cloud) return undefined;
+    checkAccount(r, inputs, cloud);
+    checkCloudKeys(r, inputs, cloud, ctx.stack);
+    const authType = readAuthType(r, inputs, cloud, ctx.stack);
+    return r.problems.length > before ? undefined : createdWorkspace(inputs, cloud, name, authType);
 }

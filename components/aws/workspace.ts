@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { createdOn } from "../../config/workspace";
 import * as databricks from "../databricks";
 // Each AWS resource from its own module: even @pulumi/aws/s3 loads every S3 resource's types.
 import { Role } from "@pulumi/aws/iam/role";
@@ -29,8 +30,9 @@ export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements 
 
     constructor(name: string, args: WorkspaceProvisioningArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("databricks-kedro-stack:aws:DatabricksWorkspace", name, {}, opts);
-        const { workspace, tags } = args;
-        const accountId = workspace.accountId!;
+        const { tags } = args;
+        const workspace = createdOn(args.workspace, "aws");
+        const { accountId } = workspace;
         const parent = { parent: this };
 
         this.accountProvider = new databricks.Provider(

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "../databricks";
+import { createdOn } from "../../config/workspace";
 // Each Azure resource from its own module: a service's index loads all of its resources' types.
 import { getClientConfigOutput } from "@pulumi/azure-native/authorization/getClientConfig";
 import { Workspace as AzureDatabricksWorkspaceResource } from "@pulumi/azure-native/databricks/workspace";
@@ -21,7 +22,8 @@ export class AzureDatabricksWorkspace extends pulumi.ComponentResource implement
 
     constructor(name: string, args: WorkspaceProvisioningArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("databricks-kedro-stack:azure:DatabricksWorkspace", name, {}, opts);
-        const { workspace, tags } = args;
+        const { tags } = args;
+        const workspace = createdOn(args.workspace, "azure");
         const parent = { parent: this };
         const names = azureResourceGroupNames(workspace.name);
 

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { createdOn } from "../../config/workspace";
 import * as databricks from "../databricks";
 // Each GCP resource from its own module: a service's index loads all of its resources' types.
 import { getClientOpenIdUserInfoOutput } from "@pulumi/gcp/organizations/getClientOpenIdUserInfo";
@@ -58,8 +59,8 @@ export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements 
 
     constructor(name: string, args: WorkspaceProvisioningArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("databricks-kedro-stack:gcp:DatabricksWorkspace", name, {}, opts);
-        const { workspace } = args;
-        const project = workspace.project!;
+        const workspace = createdOn(args.workspace, "gcp");
+        const { project } = workspace;
         const parent = { parent: this };
 
         let ready: pulumi.Resource[] = [];
@@ -106,7 +107,7 @@ export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements 
         this.workspace = new databricks.MwsWorkspaces(
             name,
             {
-                accountId: workspace.accountId!,
+                accountId: workspace.accountId,
                 workspaceName: workspace.name,
                 location: workspace.region,
                 cloudResourceContainer: { gcp: { projectId: project } },
