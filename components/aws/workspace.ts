@@ -42,51 +42,20 @@ export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements 
         );
         const account = { parent: this, provider: this.accountProvider };
 
-        // Root bucket (DBFS root): encrypted, never public, owned by the bucket owner.
-        this.rootBucket = new Bucket(`${name}-root-bucket`, { bucketPrefix: rootBucketPrefix(workspace.name), forceDestroy: true, tags }, parent);
-        new BucketServerSideEncryptionConfiguration(
-            `${name}-root-bucket-encryption`,
-            { bucket: this.rootBucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }] },
-            parent,
-        );
-        const publicAccessBlock = new BucketPublicAccessBlock(
-            `${name}-root-bucket-public-access`,
-            { bucket: this.rootBucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-            parent,
-        );
-        new BucketOwnershipControls(`${name}-root-bucket-ownership`, { bucket: this.rootBucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-        const bucketPolicy = databricks.getAwsBucketPolicyOutput({ bucket: this.rootBucket.bucket, databricksE2AccountId: accountId }, account);
-        // After the public access block, so the policy is never briefly applied to an unguarded bucket.
-        const rootBucketPolicy = new BucketPolicy(
-            `${name}-root-bucket-policy`,
-            { bucket: this.rootBucket.id, policy: bucketPolicy.json },
-            { parent: this, dependsOn: [publicAccessBlock] },
-        );
-
-        // Cross-account role that Databricks assumes, with the account id as external id.
-        const assumeRolePolicy = databricks.getAwsAssumeRolePolicyOutput({ externalId: accountId }, account);
-        this.crossAccountRole = new Role(`${name}-cross-account`, { assumeRolePolicy: assumeRolePolicy.json, tags }, parent);
-        const crossAccountPolicy = databricks.getAwsCrossAccountPolicyOutput({}, account);
-        const rolePolicy = new RolePolicy(`${name}-cross-account-policy`, { role: this.crossAccountRole.id, policy: crossAccountPolicy.json }, parent);
-
-        // IAM is eventually consistent: a role used at once fails MwsCredentials. Only a new role waits.
-        const propagatedRoleArn = pulumi
-            .all([this.crossAccountRole.arn, this.crossAccountRole.createDate, rolePolicy.id])
-            .apply(async ([arn, createDate]) => {
-                const waitMs = pulumi.runtime.isDryRun() ? 0 : iamPropagationWaitMs(createDate, new Date());
-                if (waitMs > 0) await new Promise((done) => setTimeout(done, waitMs));
-                return arn;
-            });
+        const root = this.declareRootBucket(name, workspace.name, accountId, tags, account);
+        this.rootBucket = root.bucket;
+        const role = this.declareCrossAccountRole(name, accountId, tags, account);
+        this.crossAccountRole = role.role;
 
         const credentials = new databricks.MwsCredentials(
             `${name}-credentials`,
-            { accountId, credentialsName: `${workspace.name}-credentials`, roleArn: propagatedRoleArn },
+            { accountId, credentialsName: `${workspace.name}-credentials`, roleArn: role.propagatedArn },
             account,
         );
         const storage = new databricks.MwsStorageConfigurations(
             `${name}-storage`,
             { accountId, storageConfigurationName: `${workspace.name}-storage`, bucketName: this.rootBucket.bucket },
-            { ...account, dependsOn: [rootBucketPolicy] },
+            { ...account, dependsOn: [root.policy] },
         );
         this.workspace = new databricks.MwsWorkspaces(
             name,
@@ -116,5 +85,42 @@ export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements 
         );
 
         this.registerOutputs({ workspaceUrl: this.workspaceUrl, workspaceId: this.workspace.workspaceId, rootBucket: this.rootBucket.bucket });
+    }
+
+    /** The root bucket (DBFS root): encrypted, never public, owned by the bucket owner, with the policy Databricks needs. */
+    private declareRootBucket(name: string, workspaceName: string, accountId: string, tags: Record<string, string>, account: pulumi.InvokeOptions): { bucket: Bucket; policy: BucketPolicy } {
+        const parent = { parent: this };
+        const bucket = new Bucket(`${name}-root-bucket`, { bucketPrefix: rootBucketPrefix(workspaceName), forceDestroy: true, tags }, parent);
+        new BucketServerSideEncryptionConfiguration(
+            `${name}-root-bucket-encryption`,
+            { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }] },
+            parent,
+        );
+        const publicAccessBlock = new BucketPublicAccessBlock(
+            `${name}-root-bucket-public-access`,
+            { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            parent,
+        );
+        new BucketOwnershipControls(`${name}-root-bucket-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+        const bucketPolicy = databricks.getAwsBucketPolicyOutput({ bucket: bucket.bucket, databricksE2AccountId: accountId }, account);
+        // After the public access block, so the policy is never briefly applied to an unguarded bucket.
+        const policy = new BucketPolicy(`${name}-root-bucket-policy`, { bucket: bucket.id, policy: bucketPolicy.json }, { parent: this, dependsOn: [publicAccessBlock] });
+        return { bucket, policy };
+    }
+
+    /** The cross-account role Databricks assumes (the account id as external id), and its ARN once IAM has seen it. */
+    private declareCrossAccountRole(name: string, accountId: string, tags: Record<string, string>, account: pulumi.InvokeOptions): { role: Role; propagatedArn: pulumi.Output<string> } {
+        const parent = { parent: this };
+        const assumeRolePolicy = databricks.getAwsAssumeRolePolicyOutput({ externalId: accountId }, account);
+        const role = new Role(`${name}-cross-account`, { assumeRolePolicy: assumeRolePolicy.json, tags }, parent);
+        const crossAccountPolicy = databricks.getAwsCrossAccountPolicyOutput({}, account);
+        const rolePolicy = new RolePolicy(`${name}-cross-account-policy`, { role: role.id, policy: crossAccountPolicy.json }, parent);
+        // IAM is eventually consistent: a role used at once fails MwsCredentials. Only a new role waits.
+        const propagatedArn = pulumi.all([role.arn, role.createDate, rolePolicy.id]).apply(async ([arn, createDate]) => {
+            const waitMs = pulumi.runtime.isDryRun() ? 0 : iamPropagationWaitMs(createDate, new Date());
+            if (waitMs > 0) await new Promise((done) => setTimeout(done, waitMs));
+            return arn;
+        });
+        return { role, propagatedArn };
     }
 }
