@@ -43,7 +43,12 @@ export function kedroRepo(name: string, args: KedroRepoArgs, opts: pulumi.Custom
 }
 
 /** A Python notebook in Databricks SOURCE format. */
-export function sourceNotebook(name: string, path: pulumi.Input<string>, source: pulumi.Output<string>, opts: pulumi.CustomResourceOptions): databricks.Notebook {
+export function sourceNotebook(
+    name: string,
+    path: pulumi.Input<string>,
+    source: pulumi.Output<string>,
+    opts: pulumi.CustomResourceOptions,
+): databricks.Notebook {
     return new databricks.Notebook(
         name,
         { path, language: "PYTHON", format: "SOURCE", contentBase64: source.apply((text) => Buffer.from(text, "utf8").toString("base64")) },

@@ -62,7 +62,10 @@ export abstract class CloudKedroEnvironment extends pulumi.ComponentResource {
                 gitToken: args.gitToken,
                 gitUrl: args.gitUrl,
                 provider: this.createdWorkspace?.provider ?? args.provider,
-                clusterAttributes: availabilityFor(cloud, args.settings.cluster.spot, [args.settings.cluster.nodeType, args.settings.cluster.driverNodeType]),
+                clusterAttributes: availabilityFor(cloud, args.settings.cluster.spot, [
+                    args.settings.cluster.nodeType,
+                    args.settings.cluster.driverNodeType,
+                ]),
             },
             { parent: this },
         );

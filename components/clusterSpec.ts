@@ -8,7 +8,11 @@ import { type ClusterAvailability, SINGLE_NODE } from "../lib/clouds";
 import type { KedroStackSettings } from "../config/settings";
 import { clusterTags } from "../lib/naming";
 
-export function clusterSpec(settings: KedroStackSettings, clusterAttributes: ClusterAvailability, singleUserName: pulumi.Input<string | undefined>) {
+export function clusterSpec(
+    settings: KedroStackSettings,
+    clusterAttributes: ClusterAvailability,
+    singleUserName: pulumi.Input<string | undefined>,
+) {
     const { cluster } = settings;
     const singleNode = cluster.numWorkers === 0;
     return {
@@ -18,7 +22,10 @@ export function clusterSpec(settings: KedroStackSettings, clusterAttributes: Clu
         numWorkers: cluster.numWorkers,
         dataSecurityMode: cluster.accessMode,
         singleUserName,
-        customTags: { ...clusterTags(settings.cloud, settings.project, settings.stack, settings.git.repoName), ...(singleNode ? SINGLE_NODE.customTags : {}) },
+        customTags: {
+            ...clusterTags(settings.cloud, settings.project, settings.stack, settings.git.repoName),
+            ...(singleNode ? SINGLE_NODE.customTags : {}),
+        },
         sparkConf: singleNode ? { ...SINGLE_NODE.sparkConf } : undefined,
         ...clusterAttributes,
     };

@@ -4,7 +4,14 @@ import type { ClusterAvailability, KedroStackSettings } from "../config";
 import { requirementName } from "../config";
 import { clusterUrl, normalizeWorkspaceUrl, notebookUrl, stackNames, workspacePathOf } from "../lib/naming";
 import { needsPythonRestart } from "../lib/kedro";
-import { type AccessControl, type DeployingIdentity, PEOPLE_PERMISSIONS, accessControlsFor, jobAccessControlsFor, singleUserOf } from "../lib/people";
+import {
+    type AccessControl,
+    type DeployingIdentity,
+    PEOPLE_PERMISSIONS,
+    accessControlsFor,
+    jobAccessControlsFor,
+    singleUserOf,
+} from "../lib/people";
 import { renderKedroNotebook } from "../lib/notebook";
 import { clusterSpec } from "./clusterSpec";
 import { kedroRepo, notebookPathFor, repoPathFor, sourceNotebook } from "./checkout";
@@ -88,7 +95,10 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
             .all([currentUser.userName, currentUser.aclPrincipalId, currentUser.home])
             .apply(([userName, aclPrincipalId, home]) => {
                 const identity: DeployingIdentity = { userName, aclPrincipalId };
-                const singleUser = clusterSettings.accessMode === "SINGLE_USER" ? singleUserOf(clusterSettings.singleUserName, settings.people, identity, settings.stack) : undefined;
+                const singleUser =
+                    clusterSettings.accessMode === "SINGLE_USER"
+                        ? singleUserOf(clusterSettings.singleUserName, settings.people, identity, settings.stack)
+                        : undefined;
                 return { identity, home, singleUser };
             });
         this.deployer = deployer.identity;
@@ -98,7 +108,8 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         this.clusterUrl = pulumi.all([this.workspaceUrl, this.cluster.id]).apply(([url, id]) => clusterUrl(url, id));
 
         if (git.credential === "stack") {
-            if (args.gitToken === undefined) throw new Error("KedroEnvironment needs gitToken for its own Git credential (gitCredential: stack).");
+            if (args.gitToken === undefined)
+                throw new Error("KedroEnvironment needs gitToken for its own Git credential (gitCredential: stack).");
             this.gitCredential = new databricks.GitCredential(
                 `${name}-git-credential`,
                 {
@@ -119,7 +130,9 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         this.repoCommit = pulumi.output(this.repo?.commitHash);
         this.projectRoot = pulumi.output(this.repo?.path.apply(workspacePathOf));
         this.notebookPath = pulumi.output(this.notebook?.path);
-        this.notebookUrl = this.notebook ? pulumi.all([this.workspaceUrl, this.notebook.path]).apply(([url, path]) => notebookUrl(url, path)) : pulumi.output(undefined);
+        this.notebookUrl = this.notebook
+            ? pulumi.all([this.workspaceUrl, this.notebook.path]).apply(([url, path]) => notebookUrl(url, path))
+            : pulumi.output(undefined);
 
         if (settings.job && !git.awaitingFirstPush) {
             this.job = new KedroJob(
@@ -140,7 +153,8 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         this.jobUrl = pulumi.output(this.job?.jobUrl);
 
         // Permissions are authoritative: declared only when people are named, so other stacks' ACLs are left alone.
-        if (settings.people.user !== undefined || settings.people.group !== undefined) this.declarePermissions(name, settings, deployer.identity, childOpts);
+        if (settings.people.user !== undefined || settings.people.group !== undefined)
+            this.declarePermissions(name, settings, deployer.identity, childOpts);
 
         this.registerOutputs(this.outputs());
     }
@@ -167,15 +181,37 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         );
         const libraries =
             kedro.install === "cluster"
-                ? kedro.packages.map((spec) => new databricks.Library(`${name}-lib-${requirementName(spec)}`, { clusterId: cluster.id, pypi: { package: spec } }, childOpts))
+                ? kedro.packages.map(
+                      (spec) =>
+                          new databricks.Library(
+                              `${name}-lib-${requirementName(spec)}`,
+                              { clusterId: cluster.id, pypi: { package: spec } },
+                              childOpts,
+                          ),
+                  )
                 : [];
         return { cluster, libraries };
     }
 
     /** The people's levels on the cluster, the notebook, the Repo and the job (which also names its one owner). */
-    private declarePermissions(name: string, settings: KedroStackSettings, identity: pulumi.Output<DeployingIdentity>, childOpts: pulumi.CustomResourceOptions): void {
-        const grant = (object: string, target: Partial<databricks.PermissionsArgs>, controls: (identity: DeployingIdentity) => AccessControl[]) =>
-            this.permissions.push(new databricks.Permissions(`${name}-${object}-permissions`, { ...target, accessControls: identity.apply(controls) }, childOpts));
+    private declarePermissions(
+        name: string,
+        settings: KedroStackSettings,
+        identity: pulumi.Output<DeployingIdentity>,
+        childOpts: pulumi.CustomResourceOptions,
+    ): void {
+        const grant = (
+            object: string,
+            target: Partial<databricks.PermissionsArgs>,
+            controls: (identity: DeployingIdentity) => AccessControl[],
+        ) =>
+            this.permissions.push(
+                new databricks.Permissions(
+                    `${name}-${object}-permissions`,
+                    { ...target, accessControls: identity.apply(controls) },
+                    childOpts,
+                ),
+            );
         const levelFor = (level: string) => (deployer: DeployingIdentity) => accessControlsFor(settings.people, deployer, level);
         grant("cluster", { clusterId: this.cluster.id }, levelFor(PEOPLE_PERMISSIONS.cluster));
         if (this.notebook) grant("notebook", { notebookPath: this.notebook.path }, levelFor(PEOPLE_PERMISSIONS.notebook));
@@ -194,7 +230,12 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
         const { kedro, cluster } = settings;
         const repo = kedroRepo(
             `${name}-repo`,
-            { settings, gitUrl, path: deployer.apply(({ identity }) => repoPathFor(settings, identity.userName)), gitCredentialId: this.gitCredential?.id.apply(Number) },
+            {
+                settings,
+                gitUrl,
+                path: deployer.apply(({ identity }) => repoPathFor(settings, identity.userName)),
+                gitCredentialId: this.gitCredential?.id.apply(Number),
+            },
             childOpts,
         );
         const notebookSource = repo.path.apply((path) =>
@@ -205,7 +246,12 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
                 projectRoot: workspacePathOf(path),
             }),
         );
-        const notebook = sourceNotebook(`${name}-notebook`, deployer.apply(({ home }) => notebookPathFor(settings, home)), notebookSource, childOpts);
+        const notebook = sourceNotebook(
+            `${name}-notebook`,
+            deployer.apply(({ home }) => notebookPathFor(settings, home)),
+            notebookSource,
+            childOpts,
+        );
         return { repo, notebook };
     }
 

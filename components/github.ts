@@ -38,7 +38,9 @@ export class KedroGitHubRepository extends pulumi.ComponentResource {
     constructor(name: string, args: KedroRepositoryArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("databricks-kedro-stack:github:KedroRepository", name, {}, opts);
         // An owner other than github:owner needs its own provider.
-        const provider = args.ownerIsProviderDefault ? undefined : new GitHubProvider(`${name}-github`, { owner: args.owner, token: args.token }, { parent: this });
+        const provider = args.ownerIsProviderDefault
+            ? undefined
+            : new GitHubProvider(`${name}-github`, { owner: args.owner, token: args.token }, { parent: this });
         this.repository = new Repository(
             name,
             {

@@ -43,7 +43,12 @@ export class KedroJob extends pulumi.ComponentResource {
 
         this.repo = kedroRepo(
             `${name}-repo`,
-            { settings, gitUrl: args.gitUrl, path: deployer.apply(({ identity }) => jobPathOf(repoPathFor(settings, identity.userName))), gitCredentialId: args.gitCredentialId },
+            {
+                settings,
+                gitUrl: args.gitUrl,
+                path: deployer.apply(({ identity }) => jobPathOf(repoPathFor(settings, identity.userName))),
+                gitCredentialId: args.gitCredentialId,
+            },
             childOpts,
         );
         this.notebook = sourceNotebook(

@@ -32,7 +32,9 @@ export function kedroJobArgs(settings: KedroStackSettings, clusterAttributes: Cl
     const names = stackNames(settings.git.repoName, settings.stack);
     return {
         name: names.jobName,
-        description: `Runs the Kedro pipeline of ${settings.git.repoName} for stack ${settings.stack}, from its own Repo at the deployed commit.`,
+        description:
+            `Runs the Kedro pipeline of ${settings.git.repoName} for stack ${settings.stack}, from its own Repo at the deployed ` +
+            `commit.`,
         tags: stackTags(settings.project, settings.stack),
         maxConcurrentRuns: JOB_RUN_POLICY.maxConcurrentRuns,
         timeoutSeconds: runTimeoutSeconds(job.timeoutMinutes),
@@ -58,7 +60,11 @@ export function kedroJobArgs(settings: KedroStackSettings, clusterAttributes: Cl
             },
         ],
         schedule: job.schedule
-            ? { quartzCronExpression: job.schedule.quartzCron, timezoneId: job.schedule.timezone, pauseStatus: job.schedule.paused ? "PAUSED" : "UNPAUSED" }
+            ? {
+                  quartzCronExpression: job.schedule.quartzCron,
+                  timezoneId: job.schedule.timezone,
+                  pauseStatus: job.schedule.paused ? "PAUSED" : "UNPAUSED",
+              }
             : undefined,
         emailNotifications: job.notifications.length > 0 ? { onFailures: [...job.notifications] } : undefined,
     };

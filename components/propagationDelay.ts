@@ -29,7 +29,11 @@ export const propagationDelayProvider: pulumi.dynamic.ResourceProvider = {
 };
 
 export class PropagationDelay extends pulumi.dynamic.Resource {
-    constructor(name: string, args: { seconds: number; triggers: pulumi.Input<pulumi.Input<string>[]> }, opts?: pulumi.CustomResourceOptions) {
+    constructor(
+        name: string,
+        args: { seconds: number; triggers: pulumi.Input<pulumi.Input<string>[]> },
+        opts?: pulumi.CustomResourceOptions,
+    ) {
         super(propagationDelayProvider, name, args, opts);
     }
 }

@@ -17,7 +17,11 @@ export const COMPONENTS: Readonly<Record<Cloud, () => CloudComponent>> = {
 };
 
 /** The component of the stack's cloud. */
-export function createKedroEnvironment(name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions): CloudKedroEnvironment {
+export function createKedroEnvironment(
+    name: string,
+    args: CloudKedroEnvironmentArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): CloudKedroEnvironment {
     const Component = COMPONENTS[args.settings.cloud]();
     return new Component(name, args, opts);
 }
@@ -38,7 +42,13 @@ export function createKedroStack(loaded: LoadedConfig): KedroStack {
         github.mode === "create"
             ? new (require("./github") as typeof import("./github")).KedroGitHubRepository(
                   "kedro-repository",
-                  { owner: github.owner, name: github.name, ownerIsProviderDefault: github.ownerIsProviderDefault, branch: settings.git.branch, token: loaded.githubToken },
+                  {
+                      owner: github.owner,
+                      name: github.name,
+                      ownerIsProviderDefault: github.ownerIsProviderDefault,
+                      branch: settings.git.branch,
+                      token: loaded.githubToken,
+                  },
                   opts,
               )
             : undefined;

@@ -17,7 +17,6 @@ export * from "./keys";
 export * from "./settings";
 export * from "./workspace";
 
-
 export { KEYS, type KeyDeclaration, type ProjectKey, SECRET_PROJECT_KEYS, isProjectKey } from "./keyTable";
 
 export interface LoadedConfig {

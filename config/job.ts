@@ -21,7 +21,14 @@ export const JOB_DEFAULTS = {
 } as const;
 
 /** The keys that only mean something with job: true. */
-export const JOB_ONLY_KEYS = ["jobSchedule", "jobTimezone", "jobSchedulePaused", "jobPipeline", "jobNotifications", "jobTimeoutMinutes"] as const;
+export const JOB_ONLY_KEYS = [
+    "jobSchedule",
+    "jobTimezone",
+    "jobSchedulePaused",
+    "jobPipeline",
+    "jobNotifications",
+    "jobTimeoutMinutes",
+] as const;
 
 export const JOB_TIMEOUT_RANGE = { min: 10, max: 2880 } as const;
 
@@ -74,12 +81,19 @@ const OFTEN_PER_DAY = 24;
 function checkScheduleTiming(report: Reporter, cron: string, timezone: string, today: Date): void {
     const forecast = forecastSchedule(cron, wallClockIn(today, timezone), 3);
     if (forecast.next.length === 0) {
-        report.problem("jobSchedule", cron, "a schedule that fires: this one names no date from now to 2099 (such as the 31st of February)", "0 0 6 * * ?");
+        report.problem(
+            "jobSchedule",
+            cron,
+            "a schedule that fires: this one names no date from now to 2099 (such as the 31st of February)",
+            "0 0 6 * * ?",
+        );
     } else if (forecast.perDay >= OFTEN_PER_DAY) {
         const times = forecast.next.map(describeWallClock).join(", ");
         report.warn(
-            `${projectKey("jobSchedule")} "${cron}" starts the job ${forecast.perDay} times a day: next at ${times} (${timezone}). ` +
-                `Quartz reads seconds first: once a day at 06:00 is "0 0 6 * * ?" (pulumi config set jobSchedule '0 0 6 * * ?').`,
+            `${projectKey("jobSchedule")} "${cron}" starts the job ${forecast.perDay} times a day: next at ${times} ` +
+                `(${timezone}). ` +
+                `Quartz reads seconds first: once a day at 06:00 is "0 0 6 * * ?" (pulumi config set jobSchedule '0 0 6 * * ` +
+                `?').`,
         );
     }
 }
@@ -90,7 +104,8 @@ export function validateJobConfig(report: Reporter, ctx: JobContext): JobSetting
     if (!enabled) {
         // The CLI passes Pulumi.yaml's defaults as values: only a key set to something else was meant for a job.
         const ignored = JOB_ONLY_KEYS.filter((name) => report.get(name) !== undefined && report.get(name) !== cliDefault(name));
-        if (ignored.length > 0) report.warn(`${ignored.map(projectKey).join(", ")} ${ignored.length === 1 ? "is" : "are"} ignored: job is not true.`);
+        if (ignored.length > 0)
+            report.warn(`${ignored.map(projectKey).join(", ")} ${ignored.length === 1 ? "is" : "are"} ignored: job is not ` + `true.`);
         return undefined;
     }
 
@@ -99,18 +114,30 @@ export function validateJobConfig(report: Reporter, ctx: JobContext): JobSetting
         report.problem(
             "numWorkers",
             String(ctx.numWorkers),
-            `at most ${POLICY_DEFAULT_LIMITS.maxWorkers} with job: true (the policy pack's max-workers cap, which the job cluster is held to)`,
+            `at most ${POLICY_DEFAULT_LIMITS.maxWorkers} with job: true (the policy pack's max-workers cap, which the job ` +
+                `cluster is held ` +
+                `to)`,
             String(POLICY_DEFAULT_LIMITS.maxWorkers),
         );
     }
     // The job must run the code that was deployed, and only a commit says which that is.
     if (ctx.gitCommit === undefined && !ctx.awaitingFirstPush) {
-        report.problem("gitCommit", undefined, "the full SHA of the commit the job runs: with job: true every run checks that its Repo holds the deployed commit", "$(git rev-parse HEAD)");
+        report.problem(
+            "gitCommit",
+            undefined,
+            "the full SHA of the commit the job runs: with job: true every run checks that its Repo holds the deployed commit",
+            "$(git rev-parse HEAD)",
+        );
     }
 
     const pipeline = report.get("jobPipeline") ?? JOB_DEFAULTS.jobPipeline;
     if (!PIPELINE_NAME.test(pipeline)) {
-        report.problem("jobPipeline", pipeline, "a Kedro pipeline name as kedro run --pipeline takes it: letters, digits and _ . -, e.g. __default__ or data_science", JOB_DEFAULTS.jobPipeline);
+        report.problem(
+            "jobPipeline",
+            pipeline,
+            "a Kedro pipeline name as kedro run --pipeline takes it: letters, digits and _ . -, e.g. __default__ or " + "data_science",
+            JOB_DEFAULTS.jobPipeline,
+        );
     }
 
     const { timezone, valid: timezoneValid } = readTimezone(report);
@@ -119,7 +146,9 @@ export function validateJobConfig(report: Reporter, ctx: JobContext): JobSetting
         "jobTimeoutMinutes",
         JOB_DEFAULTS.jobTimeoutMinutes,
         JOB_TIMEOUT_RANGE,
-        `a whole number of minutes from ${JOB_TIMEOUT_RANGE.min} to ${JOB_TIMEOUT_RANGE.max}: an attempt of the pipeline is stopped after it`,
+        `a whole number of minutes from ${JOB_TIMEOUT_RANGE.min} to ${JOB_TIMEOUT_RANGE.max}: an attempt of the pipeline is ` +
+            `stopped after ` +
+            `it`,
     );
     const notifications = readNotifications(report, ctx.stack);
 
@@ -131,8 +160,16 @@ function readTimezone(report: Reporter): { timezone: string; valid: boolean } {
     const timezone = report.get("jobTimezone") ?? JOB_DEFAULTS.jobTimezone;
     const zone = checkTimeZone(timezone);
     if (!zone.valid) {
-        const allowed = "a time zone ID spelled exactly as the IANA database does, such as UTC, Europe/Paris or America/New_York (no offsets or abbreviations; the scheduler reads any other spelling as GMT)";
-        report.problem("jobTimezone", timezone, zone.suggestion ? `${allowed}: ${zone.suggestion}` : allowed, zone.suggestion ?? JOB_DEFAULTS.jobTimezone);
+        const allowed =
+            "a time zone ID spelled exactly as the IANA database does, such as UTC, Europe/Paris or America/New_York (no " +
+            "offsets or " +
+            "abbreviations; the scheduler reads any other spelling as GMT)";
+        report.problem(
+            "jobTimezone",
+            timezone,
+            zone.suggestion ? `${allowed}: ${zone.suggestion}` : allowed,
+            zone.suggestion ?? JOB_DEFAULTS.jobTimezone,
+        );
     }
     return { timezone, valid: zone.valid };
 }
@@ -144,20 +181,29 @@ function readSchedule(report: Reporter, ctx: JobContext, timezone: string, timez
     // Only production runs on its schedule by default: a dev or review stack's schedule waits to be asked.
     const paused = report.booleanKey("jobSchedulePaused", !ctx.protect);
     if (cron === undefined) {
-        if (pausedRaw !== undefined) report.warn(`${projectKey("jobSchedulePaused")} is ignored: jobSchedule is not set, so the job only runs when started.`);
+        if (pausedRaw !== undefined)
+            report.warn(`${projectKey("jobSchedulePaused")} is ignored: jobSchedule is not set, so the job only runs when ` + `started.`);
         return undefined;
     }
     const check = checkQuartzCron(cron);
     if (!check.valid) {
-        report.problem("jobSchedule", cron, `a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): ${check.reason}`, "0 0 6 * * ?");
+        report.problem(
+            "jobSchedule",
+            cron,
+            `a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): ${check.reason}`,
+            "0 0 6 * * ?",
+        );
         return undefined;
     }
     const schedule = { quartzCron: cron.replace(/\s+/g, " "), timezone, paused };
     checkScheduleTiming(report, schedule.quartzCron, timezoneValid ? timezone : JOB_DEFAULTS.jobTimezone, ctx.today);
     if (paused && pausedRaw === undefined && PRODUCTION_STACK.test(ctx.stack)) {
         report.warn(
-            `${projectKey("jobSchedule")} is set, but stack ${ctx.stack} is not protected (protect: false), so its schedule is created paused and the job never runs on it. ` +
-                `Protect the stack (pulumi config set protect true --stack ${ctx.stack}) or unpause it (pulumi config set jobSchedulePaused false --stack ${ctx.stack}).`,
+            `${projectKey("jobSchedule")} is set, but stack ${ctx.stack} is not protected (protect: false), so its schedule ` +
+                `is created ` +
+                `paused and the job never runs on it. ` +
+                `Protect the stack (pulumi config set protect true --stack ${ctx.stack}) or unpause it (pulumi config set ` +
+                `jobSchedulePaused false --stack ${ctx.stack}).`,
         );
     }
     return schedule;

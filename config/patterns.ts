@@ -5,8 +5,10 @@ import { isSafePathSegment } from "../lib/notebook";
 export const an = (label: string) => `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label}`;
 
 /** One PEP 508 requirement without markers or URLs: name, optional extras, optional version clauses. */
-const REQUIREMENT =
-    /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:\[[A-Za-z0-9._-]+(?:[ \t]*,[ \t]*[A-Za-z0-9._-]+)*\])?(?:[ \t]*(?:===|==|~=|!=|<=|>=|<|>)[ \t]*[A-Za-z0-9.*+!_-]+(?:[ \t]*,[ \t]*(?:===|==|~=|!=|<=|>=|<|>)[ \t]*[A-Za-z0-9.*+!_-]+)*)?$/;
+const NAME = String.raw`[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?`;
+const EXTRAS = String.raw`(?:\[[A-Za-z0-9._-]+(?:[ \t]*,[ \t]*[A-Za-z0-9._-]+)*\])?`;
+const CLAUSE = String.raw`(?:===|==|~=|!=|<=|>=|<|>)[ \t]*[A-Za-z0-9.*+!_-]+`;
+const REQUIREMENT = new RegExp(String.raw`^${NAME}${EXTRAS}(?:[ \t]*${CLAUSE}(?:[ \t]*,[ \t]*${CLAUSE})*)?$`);
 
 /** Line breaks, ANSI escapes and other control characters: no config value may hold one. */
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -52,7 +54,9 @@ export const GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9 ._@+()-]{0,254}$/;
  * from dev must never write, and on destroy delete, dev's Repo or notebook.
  */
 export function pathNamesStack(path: string, stack: string): boolean {
-    return path.split("/").some((part) => part === stack || part.startsWith(`${stack}-`) || part.endsWith(`-${stack}`) || part.includes(`-${stack}-`));
+    return path
+        .split("/")
+        .some((part) => part === stack || part.startsWith(`${stack}-`) || part.endsWith(`-${stack}`) || part.includes(`-${stack}-`));
 }
 
 /** A branch name Git accepts (git check-ref-format, simplified). */
@@ -85,4 +89,3 @@ export function parseUrl(raw: string): URL | undefined {
         return undefined;
     }
 }
-

@@ -32,7 +32,14 @@ export interface Reporter {
     /** A boolean key: its value, its default when unset, or a problem when neither true nor false. */
     booleanKey(name: ProjectKey, fallback: boolean): boolean;
     /** One of `values`, matched as `normalize` says (upper or lower case); the default when unset, or a problem. */
-    enumKey<T extends string>(name: ProjectKey, values: readonly T[], fallback: T, normalize: "upper" | "lower", allowed: string, fixValue?: (raw: string) => string): T;
+    enumKey<T extends string>(
+        name: ProjectKey,
+        values: readonly T[],
+        fallback: T,
+        normalize: "upper" | "lower",
+        allowed: string,
+        fixValue?: (raw: string) => string,
+    ): T;
     readonly problems: ConfigProblem[];
     readonly warnings: string[];
 }

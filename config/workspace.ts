@@ -99,7 +99,10 @@ export function isWorkspaceName(name: string): boolean {
 }
 
 export function defaultWorkspaceName(project: string, stack: string): string {
-    const name = `${project}-${stack}`.replace(/[^A-Za-z0-9-]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
+    const name = `${project}-${stack}`
+        .replace(/[^A-Za-z0-9-]+/g, "-")
+        .replace(/-{2,}/g, "-")
+        .replace(/^-+|-+$/g, "");
     return boundedName(name, 64);
 }
 
@@ -124,30 +127,53 @@ function checkAccount(r: Reporter, inputs: WorkspaceInputs, cloud: Cloud): void 
         r.problem(
             "databricksAccountId",
             undefined,
-            `your Databricks account id (a UUID, from the account console), needed to create a workspace on ${CLOUD_PROFILES[cloud].label}; ${alsoWorks("databricksAccountId")}`,
+            `your Databricks account id (a UUID, from the account console), needed to create a workspace on ` +
+                `${CLOUD_PROFILES[cloud].label}; ${alsoWorks("databricksAccountId")}`,
             "<account-id>",
         );
     } else if (inputs.accountId && !ACCOUNT_ID.test(inputs.accountId)) {
         r.problem("databricksAccountId", inputs.accountId, "a UUID such as 0d9c1b2a-1234-4cde-8f00-123456789abc", "<account-id>");
     }
     if (cloud !== "aws") return;
-    if (!inputs.clientId) r.problem("databricksClientId", undefined, `the OAuth client id of an account-admin service principal; ${alsoWorks("databricksClientId")}`, "<client-id>");
-    if (!inputs.hasClientSecret) r.problem("databricksClientSecret", undefined, `that service principal's OAuth secret; ${alsoWorks("databricksClientSecret")}`, "<client-secret>", { secret: true });
+    if (!inputs.clientId)
+        r.problem(
+            "databricksClientId",
+            undefined,
+            `the OAuth client id of an account-admin service principal; ${alsoWorks("databricksClientId")}`,
+            "<client-id>",
+        );
+    if (!inputs.hasClientSecret)
+        r.problem(
+            "databricksClientSecret",
+            undefined,
+            `that service principal's OAuth secret; ${alsoWorks("databricksClientSecret")}`,
+            "<client-secret>",
+            { secret: true },
+        );
 }
 
 /** The cloud providers' own keys `create` needs (region, location, project), and databricksGoogleServiceAccount on GCP alone. */
 function checkCloudKeys(r: Reporter, inputs: WorkspaceInputs, cloud: Cloud, stack: string): void {
     for (const required of REQUIRED_PROVIDER_KEYS[cloud]) {
         if (inputs.providerConfig[required.field]) continue;
-        const allowed = `the ${CLOUD_PROFILES[cloud].label} ${required.key.split(":")[1]} to create the workspace in, e.g. ${required.example}${environmentHint(required.field)}`;
+        const allowed =
+            `the ${CLOUD_PROFILES[cloud].label} ${required.key.split(":")[1]} to create the workspace in, e.g. ` +
+            `${required.example}${environmentHint(required.field)}`;
         r.problem(required.key, undefined, allowed, "", { fix: `pulumi config set ${required.key} ${required.example} --stack ${stack}` });
     }
     const account = inputs.googleServiceAccount;
     if (account === undefined) return;
     if (cloud !== "gcp") {
-        r.problem("databricksGoogleServiceAccount", account, "no value unless cloud is gcp", "", { fix: `pulumi config rm databricksGoogleServiceAccount --stack ${stack}` });
+        r.problem("databricksGoogleServiceAccount", account, "no value unless cloud is gcp", "", {
+            fix: `pulumi config rm databricksGoogleServiceAccount --stack ${stack}`,
+        });
     } else if (!GOOGLE_SERVICE_ACCOUNT.test(account)) {
-        r.problem("databricksGoogleServiceAccount", account, "a Google service account e-mail, <name>@<project>.iam.gserviceaccount.com, that is a Databricks account admin", "<name>@<project>.iam.gserviceaccount.com");
+        r.problem(
+            "databricksGoogleServiceAccount",
+            account,
+            "a Google service account e-mail, <name>@<project>.iam.gserviceaccount.com, that is a Databricks account admin",
+            "<name>@<project>.iam.gserviceaccount.com",
+        );
     }
 }
 
@@ -159,7 +185,8 @@ function readAuthType(r: Reporter, inputs: WorkspaceInputs, cloud: Cloud, stack:
         r.problem(
             "databricks:authType",
             authType,
-            `with workspace: create on ${CLOUD_PROFILES[cloud].label}, ${authTypes.join(", ")} (the providers the stack builds authenticate so); ${alsoWorks("databricksAuthType")}`,
+            `with workspace: create on ${CLOUD_PROFILES[cloud].label}, ${authTypes.join(", ")} (the providers the stack builds ` +
+                `authenticate so); ${alsoWorks("databricksAuthType")}`,
             "",
             { fix: `pulumi config set databricks:authType ${authTypes[0]} --stack ${stack}` },
         );
@@ -173,27 +200,50 @@ function createdWorkspace(inputs: WorkspaceInputs, cloud: Cloud, name: string, a
     const base = { mode: "create" as const, name, authType };
     if (cloud === "aws") return { ...base, cloud, accountId: inputs.accountId!, clientId: inputs.clientId!, region: provider.awsRegion! };
     if (cloud === "azure") return { ...base, cloud, location: provider.azureLocation! };
-    return { ...base, cloud, accountId: inputs.accountId!, project: provider.gcpProject!, region: provider.gcpRegion!, googleServiceAccount: inputs.googleServiceAccount };
+    return {
+        ...base,
+        cloud,
+        accountId: inputs.accountId!,
+        project: provider.gcpProject!,
+        region: provider.gcpRegion!,
+        googleServiceAccount: inputs.googleServiceAccount,
+    };
 }
 
 /** workspace: existing, or create with what the stack's cloud needs; every problem goes to the reporter. */
-export function readWorkspaceSettings(r: Reporter, inputs: WorkspaceInputs, cloud: Cloud | undefined, ctx: { project: string; stack: string }): WorkspaceSettings | undefined {
+export function readWorkspaceSettings(
+    r: Reporter,
+    inputs: WorkspaceInputs,
+    cloud: Cloud | undefined,
+    ctx: { project: string; stack: string },
+): WorkspaceSettings | undefined {
     const before = r.problems.length;
     const mode = (inputs.mode ?? "existing").toLowerCase();
     if (mode !== "existing" && mode !== "create") {
-        r.problem("workspace", inputs.mode, "existing (use the workspace databricks:host names) or create (build one in the cloud)", "existing");
+        r.problem(
+            "workspace",
+            inputs.mode,
+            "existing (use the workspace databricks:host names) or create (build one in the cloud)",
+            "existing",
+        );
         return undefined;
     }
     if (mode === "existing") return { mode: "existing" };
     const name = inputs.name ?? defaultWorkspaceName(ctx.project, ctx.stack);
     if (!isWorkspaceName(name)) {
-        r.problem("workspaceName", name, "3 to 64 letters, digits and hyphens, starting and ending with a letter or digit", defaultWorkspaceName(ctx.project, ctx.stack));
+        r.problem(
+            "workspaceName",
+            name,
+            "3 to 64 letters, digits and hyphens, starting and ending with a letter or digit",
+            defaultWorkspaceName(ctx.project, ctx.stack),
+        );
     }
     if (inputs.configuredHost) {
         r.problem(
             "databricks:host",
             inputs.configuredHost,
-            "no value with workspace: create, which connects to the workspace it creates; a host here would point the same stack at a second workspace",
+            "no value with workspace: create, which connects to the workspace it creates; a host here would point the same stack at a " +
+                "second workspace",
             "",
             { fix: `pulumi config rm databricks:host --stack ${ctx.stack}` },
         );

@@ -28,7 +28,8 @@ export function boundedName(base: string, maxLength: number, options: BoundedNam
     const { suffix = "", separator = "-" } = options;
     if (base.length + suffix.length <= maxLength) return `${base}${suffix}`;
     const tail = `${separator}${nameDigest(base)}${suffix}`;
-    if (tail.length >= maxLength) throw new Error(`No room for a name within ${maxLength} characters with the suffix ${JSON.stringify(suffix)}.`);
+    if (tail.length >= maxLength)
+        throw new Error(`No room for a name within ${maxLength} characters with the suffix ${JSON.stringify(suffix)}.`);
     let cut = base.slice(0, maxLength - tail.length);
     while (separator && cut.endsWith(separator)) cut = cut.slice(0, -separator.length);
     return `${cut}${tail}`;

@@ -43,7 +43,8 @@ function valueOf(token: string, field: CronField): number | undefined {
     return value >= field.min && value <= field.max ? value : undefined;
 }
 
-const range = (field: CronField) => `${field.min}-${field.max}${field.names ? ` or ${field.names[0]}-${field.names[field.names.length - 1]}` : ""}`;
+const range = (field: CronField) =>
+    `${field.min}-${field.max}${field.names ? ` or ${field.names[0]}-${field.names[field.names.length - 1]}` : ""}`;
 
 /** One comma-separated item of a field: `*`, a value, `a-b`, each with an optional `/step`. */
 function checkItem(item: string, field: CronField): string | undefined {
@@ -51,7 +52,8 @@ function checkItem(item: string, field: CronField): string | undefined {
     if (extra !== undefined) return `"${item}" has more than one "/"`;
     if (step !== undefined) {
         // Quartz refuses an increment beyond the field's range ("Increment > 60 : 61").
-        if (!/^\d+$/.test(step) || Number(step) < 1 || Number(step) > field.max) return `"${item}": the step after "/" must be 1 to ${field.max}`;
+        if (!/^\d+$/.test(step) || Number(step) < 1 || Number(step) > field.max)
+            return `"${item}": the step after "/" must be 1 to ${field.max}`;
     }
     if (base === "*") return undefined;
     const [from, to, more] = base.split("-");
@@ -67,13 +69,15 @@ function checkSpecial(value: string, index: number): string | undefined | null {
     if (index === DAY_OF_MONTH) {
         if (/^L(?:-([1-9]|[12]\d|30))?$/i.test(value) || /^LW$/i.test(value)) return undefined;
         const weekday = /^(\d{1,2})W$/i.exec(value);
-        if (weekday) return Number(weekday[1]) >= 1 && Number(weekday[1]) <= 31 ? undefined : `"${value}": W needs a day of month 1-31 before it`;
+        if (weekday)
+            return Number(weekday[1]) >= 1 && Number(weekday[1]) <= 31 ? undefined : `"${value}": W needs a day of month 1-31 before it`;
     }
     if (index === DAY_OF_WEEK) {
         const field = QUARTZ_FIELDS[DAY_OF_WEEK];
         if (/^L$/i.test(value)) return undefined;
         const last = /^(\w+)L$/i.exec(value);
-        if (last) return valueOf(last[1], field) !== undefined ? undefined : `"${value}": L needs a day of week (${range(field)}) before it`;
+        if (last)
+            return valueOf(last[1], field) !== undefined ? undefined : `"${value}": L needs a day of week (${range(field)}) before it`;
         const nth = /^(\w+)#(\w+)$/.exec(value);
         if (nth) {
             if (valueOf(nth[1], field) === undefined) return `"${value}": # needs a day of week (${range(field)}) before it`;
@@ -103,7 +107,12 @@ function checkField(value: string, index: number): string | undefined {
 export function checkQuartzCron(expression: string): CronCheck {
     const fields = expression.trim().split(/\s+/);
     if (expression.trim() === "" || fields.length < 6 || fields.length > 7) {
-        return { valid: false, reason: `${fields.length === 1 && fields[0] === "" ? 0 : fields.length} fields; Quartz takes 6 or 7: seconds minutes hours day-of-month month day-of-week [year]` };
+        return {
+            valid: false,
+            reason:
+                `${fields.length === 1 && fields[0] === "" ? 0 : fields.length} fields; Quartz takes 6 or 7: seconds minutes hours ` +
+                `day-of-month month day-of-week [year]`,
+        };
     }
     for (const [index, value] of fields.entries()) {
         const problem = checkField(value, index);
@@ -114,7 +123,9 @@ export function checkQuartzCron(expression: string): CronCheck {
     if ((dayOfMonth === "?") === (dayOfWeek === "?")) {
         return {
             valid: false,
-            reason: `day of month is "${dayOfMonth}" and day of week is "${dayOfWeek}": exactly one of them must be "?", e.g. "0 0 6 * * ?" (daily at 06:00) or "0 0 6 ? * MON-FRI"`,
+            reason:
+                `day of month is "${dayOfMonth}" and day of week is "${dayOfWeek}": exactly one of them must be "?", e.g. "0 0 6 * * ` +
+                `?" (daily at 06:00) or "0 0 6 ? * MON-FRI"`,
         };
     }
     return { valid: true };

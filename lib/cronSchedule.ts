@@ -48,7 +48,8 @@ function expand(value: string, index: number): Set<number> {
         // Quartz reads "5/15" as from 5 to the field's end, in steps of 15.
         const to = toText !== undefined ? number(toText) : stepText !== undefined ? field.max : from;
         const span = to >= from ? to - from : field.max - field.min + 1 - (from - to);
-        for (let offset = 0; offset <= span; offset += step) values.add(((from - field.min + offset) % (field.max - field.min + 1)) + field.min);
+        for (let offset = 0; offset <= span; offset += step)
+            values.add(((from - field.min + offset) % (field.max - field.min + 1)) + field.min);
     }
     expanded.set(key, values);
     return values;
@@ -104,15 +105,29 @@ export function forecastSchedule(expression: string, start: WallClock, count: nu
     const [seconds, minutes, hours, dayOfMonth, month, dayOfWeek, year = "*"] = expression.trim().split(/\s+/);
     const [secondSet, minuteSet, hourSet, monthSet] = [expand(seconds, 0), expand(minutes, 1), expand(hours, 2), expand(month, 4)];
     const years = year === "*" ? undefined : expand(year, 6);
-    const times = [...hourSet].sort((a, b) => a - b).flatMap((hour) =>
-        [...minuteSet].sort((a, b) => a - b).flatMap((minute) => [...secondSet].sort((a, b) => a - b).map((second) => ({ hour, minute, second }))),
-    );
+    const times = [...hourSet]
+        .sort((a, b) => a - b)
+        .flatMap((hour) =>
+            [...minuteSet]
+                .sort((a, b) => a - b)
+                .flatMap((minute) => [...secondSet].sort((a, b) => a - b).map((second) => ({ hour, minute, second }))),
+        );
     const next: WallClock[] = [];
     const startSecond = start.hour * 3600 + start.minute * 60 + start.second;
-    for (let date = new Date(Date.UTC(start.year, start.month - 1, start.day)); next.length < count; date.setUTCDate(date.getUTCDate() + 1)) {
+    for (
+        let date = new Date(Date.UTC(start.year, start.month - 1, start.day));
+        next.length < count;
+        date.setUTCDate(date.getUTCDate() + 1)
+    ) {
         const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
         if (y > LAST_YEAR) break;
-        if ((years && !years.has(y)) || !monthSet.has(m) || !dayOfMonthMatches(dayOfMonth, y, m, d) || !dayOfWeekMatches(dayOfWeek, y, m, d)) continue;
+        if (
+            (years && !years.has(y)) ||
+            !monthSet.has(m) ||
+            !dayOfMonthMatches(dayOfMonth, y, m, d) ||
+            !dayOfWeekMatches(dayOfWeek, y, m, d)
+        )
+            continue;
         const isStart = y === start.year && m === start.month && d === start.day;
         for (const time of times) {
             if (isStart && time.hour * 3600 + time.minute * 60 + time.second <= startSecond) continue;
@@ -125,14 +140,33 @@ export function forecastSchedule(expression: string, start: WallClock, count: nu
 
 /** `instant` as a wall-clock time in `timeZone` (an ID Intl knows). */
 export function wallClockIn(instant: Date, timeZone: string): WallClock {
-    const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" }).formatToParts(instant);
+    const parts = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+    }).formatToParts(instant);
     const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
-    return { year: part("year"), month: part("month"), day: part("day"), hour: part("hour"), minute: part("minute"), second: part("second") };
+    return {
+        year: part("year"),
+        month: part("month"),
+        day: part("day"),
+        hour: part("hour"),
+        minute: part("minute"),
+        second: part("second"),
+    };
 }
 
 const two = (value: number) => String(value).padStart(2, "0");
 
 /** `Tue 2026-11-24 06:00:00`. */
 export function describeWallClock(time: WallClock): string {
-    return `${WEEKDAYS[weekdayOf(time.year, time.month, time.day) - 1]} ${time.year}-${two(time.month)}-${two(time.day)} ${two(time.hour)}:${two(time.minute)}:${two(time.second)}`;
+    return (
+        `${WEEKDAYS[weekdayOf(time.year, time.month, time.day) - 1]} ${time.year}-${two(time.month)}-${two(time.day)} ` +
+        `${two(time.hour)}:${two(time.minute)}:${two(time.second)}`
+    );
 }

@@ -2,7 +2,12 @@
 import { isKedroViz } from "./notebook";
 
 /** One run at a time; a failed run is retried once after ten minutes (spot capacity often returns), a timed-out one is not. */
-export const JOB_RUN_POLICY = { maxConcurrentRuns: 1, maxRetries: 1, minRetryIntervalMillis: 10 * 60 * 1000, retryOnTimeout: false } as const;
+export const JOB_RUN_POLICY = {
+    maxConcurrentRuns: 1,
+    maxRetries: 1,
+    minRetryIntervalMillis: 10 * 60 * 1000,
+    retryOnTimeout: false,
+} as const;
 
 /**
  * A run's own timeout: every attempt (the task's timeout each) and the pause

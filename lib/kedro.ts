@@ -14,7 +14,8 @@ export interface KedroReleases {
     requiresPython: string;
 }
 
-const patches = (line: string, first: number, last: number) => Array.from({ length: last - first + 1 }, (_, index) => `${line}.${first + index}`);
+const patches = (line: string, first: number, last: number) =>
+    Array.from({ length: last - first + 1 }, (_, index) => `${line}.${first + index}`);
 
 /**
  * Kedro's own package metadata: 0.18 up to 0.18.12 stops below Python 3.11,
@@ -42,11 +43,7 @@ export const TUTORIAL_KEDRO_PACKAGES: readonly string[] = [
  * whose extra and class are spelled ManagedTableDataset (the ...DataSet
  * spelling went in kedro-datasets 2.0).
  */
-export const CURRENT_KEDRO_PACKAGES: readonly string[] = [
-    "kedro~=1.0",
-    "kedro-datasets[databricks-managedtabledataset]>=4.0",
-    "kedro-viz",
-];
+export const CURRENT_KEDRO_PACKAGES: readonly string[] = ["kedro~=1.0", "kedro-datasets[databricks-managedtabledataset]>=4.0", "kedro-viz"];
 
 /** The first runtime whose Python the tutorial's pins no longer suit, and that wants a Python restart after %pip. */
 export const CURRENT_RUNTIME_MAJOR = 13;
@@ -96,6 +93,8 @@ export function kedroLinesFor(python: string): string[] {
         const ranges = KEDRO_RELEASES.filter((releases) => releases.line === line);
         const fitting = ranges.filter(fits).flatMap((releases) => releases.versions);
         if (fitting.length === 0) return [];
-        return fitting.length === ranges.flatMap((releases) => releases.versions).length ? [`${line}.x`] : [`${fitting[0]} to ${fitting[fitting.length - 1]}`];
+        return fitting.length === ranges.flatMap((releases) => releases.versions).length
+            ? [`${line}.x`]
+            : [`${fitting[0]} to ${fitting[fitting.length - 1]}`];
     });
 }

@@ -53,7 +53,8 @@ export function isSafeWorkspacePath(path: string): boolean {
 }
 /** The project root goes into `%reload_kedro`, where IPython would expand `{…}` and `$name`. */
 function refuseUnsafeProjectRoot(projectRoot: string): void {
-    if (!isSafeWorkspacePath(projectRoot)) throw new Error(`Refusing to render the project root ${JSON.stringify(projectRoot)} into %reload_kedro.`);
+    if (!isSafeWorkspacePath(projectRoot))
+        throw new Error(`Refusing to render the project root ${JSON.stringify(projectRoot)} into %reload_kedro.`);
 }
 
 /** What a %pip argument may hold inside its double quotes. */
@@ -98,7 +99,8 @@ export interface KedroJobNotebookSpec {
  */
 export function jobNotebookCells(spec: KedroJobNotebookSpec): string[] {
     refuseUnsafeProjectRoot(spec.projectRoot);
-    if (!/^[A-Za-z0-9_.-]+$/.test(spec.defaultPipeline)) throw new Error(`Refusing to render the pipeline ${JSON.stringify(spec.defaultPipeline)}.`);
+    if (!/^[A-Za-z0-9_.-]+$/.test(spec.defaultPipeline))
+        throw new Error(`Refusing to render the pipeline ${JSON.stringify(spec.defaultPipeline)}.`);
     const { pipeline, deployedCommit, repoId } = JOB_NOTEBOOK_PARAMETERS;
     return [
         [
@@ -113,7 +115,8 @@ export function jobNotebookCells(spec: KedroJobNotebookSpec): string[] {
             `deployed_commit = dbutils.widgets.get("${deployedCommit}")`,
             `head_commit = WorkspaceClient().repos.get(int(dbutils.widgets.get("${repoId}"))).head_commit_id`,
             "if head_commit != deployed_commit:",
-            '    raise RuntimeError(f"The job\'s Repo is at {head_commit}, not at the deployed commit {deployed_commit}: deploy the commit to run with pulumi up.")',
+            "    raise RuntimeError(f\"The job's Repo is at {head_commit}, not at the deployed commit {deployed_commit}: " +
+                'deploy the commit to run with pulumi up.")',
         ].join("\n"),
         magicCell("%load_ext kedro.ipython"),
         magicCell(`%reload_kedro ${spec.projectRoot}`),

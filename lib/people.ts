@@ -27,7 +27,10 @@ export interface AccessControl {
     permissionLevel: string;
 }
 
-/** The levels each object grants the people: attach and restart the cluster, run the notebook, read the Repo's code, and start or cancel the job's runs. */
+/**
+ * The levels each object grants the people: attach and restart the cluster,
+ * run the notebook, read the Repo's code, and start or cancel the job's runs.
+ */
 export const PEOPLE_PERMISSIONS = { cluster: "CAN_RESTART", notebook: "CAN_RUN", repo: "CAN_RUN", job: "CAN_MANAGE_RUN" } as const;
 
 export function isServicePrincipal(identity: DeployingIdentity): boolean {
@@ -39,12 +42,18 @@ export function isServicePrincipal(identity: DeployingIdentity): boolean {
  * else the deploying identity when it is a person. A service principal with
  * no person named gets a clear error in preview, before the cluster exists.
  */
-export function singleUserOf(singleUserName: string | undefined, people: EnvironmentPeople, identity: DeployingIdentity, stack: string): string {
+export function singleUserOf(
+    singleUserName: string | undefined,
+    people: EnvironmentPeople,
+    identity: DeployingIdentity,
+    stack: string,
+): string {
     const named = singleUserName ?? people.user;
     if (named !== undefined) return named;
     if (!isServicePrincipal(identity)) return identity.userName;
     throw new RunError(
-        `pulumi up runs as the service principal ${identity.userName}, which would own the SINGLE_USER cluster, where no person can run the notebook.\n` +
+        `pulumi up runs as the service principal ${identity.userName}, which would own the SINGLE_USER cluster, where no person can run ` +
+            `the notebook.\n` +
             `    Name the person who uses the environment: pulumi config set environmentUser <you@example.com> --stack ${stack}\n` +
             `    (or singleUserName for the cluster alone, or accessMode NONE to share the cluster).`,
     );
@@ -57,10 +66,14 @@ export function singleUserOf(singleUserName: string | undefined, people: Environ
  */
 export function accessControlsFor(people: EnvironmentPeople, identity: DeployingIdentity, permissionLevel: string): AccessControl[] {
     const controls: AccessControl[] = [];
-    if (people.user !== undefined && people.user.toLowerCase() !== identity.userName.toLowerCase()) controls.push({ userName: people.user, permissionLevel });
+    if (people.user !== undefined && people.user.toLowerCase() !== identity.userName.toLowerCase())
+        controls.push({ userName: people.user, permissionLevel });
     if (people.group !== undefined) controls.push({ groupName: people.group, permissionLevel });
     if (controls.length === 0) {
-        throw new RunError(`environmentUser ${people.user} is the identity running pulumi up, which already manages everything the stack creates: unset it (pulumi config rm environmentUser), or name another person.`);
+        throw new RunError(
+            `environmentUser ${people.user} is the identity running pulumi up, which already manages everything the stack creates: unset ` +
+                `it (pulumi config rm environmentUser), or name another person.`,
+        );
     }
     return controls;
 }

@@ -8,10 +8,22 @@
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"'<>]*@/gi;
 
 /** Query parameters that carry credentials in clone and API URLs. */
-const CREDENTIAL_QUERY = /([?&](?:access_token|private_token|token|oauth_token|password|passwd|pwd|secret|client_secret|sig|signature|api_key|apikey|key|auth)=)[^&#\s"'<>]*/gi;
+const CREDENTIAL_PARAMETERS =
+    "access_token|private_token|token|oauth_token|password|passwd|pwd|secret|client_secret|sig|signature|api_key|apikey|key|auth";
+const CREDENTIAL_QUERY = new RegExp(String.raw`([?&](?:${CREDENTIAL_PARAMETERS})=)[^&#\s"'<>]*`, "gi");
 
 /** Tokens by their documented prefixes: GitHub, GitLab, Databricks, Atlassian, Slack-style and AWS keys. */
-const TOKEN_SHAPES = /\b(?:gh[pousr]_[A-Za-z0-9]{10,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{10,}|dapi[0-9a-f]{16,}(?:-\d+)?|dose[A-Za-z0-9_]{8,}|ATBB[A-Za-z0-9]{16,}|xox[abpr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16})\b/g;
+const TOKEN_PATTERNS = [
+    String.raw`gh[pousr]_[A-Za-z0-9]{10,}`,
+    String.raw`github_pat_[A-Za-z0-9_]{20,}`,
+    String.raw`glpat-[A-Za-z0-9_-]{10,}`,
+    String.raw`dapi[0-9a-f]{16,}(?:-\d+)?`,
+    String.raw`dose[A-Za-z0-9_]{8,}`,
+    String.raw`ATBB[A-Za-z0-9]{16,}`,
+    String.raw`xox[abpr]-[A-Za-z0-9-]{10,}`,
+    String.raw`AKIA[0-9A-Z]{16}`,
+];
+const TOKEN_SHAPES = new RegExp(String.raw`\b(?:${TOKEN_PATTERNS.join("|")})\b`, "g");
 
 export const REDACTED = "***";
 

@@ -49,7 +49,8 @@ export function endOfSupportWarning(sparkVersion: string, today: Date): string |
     const successor = oldestSupportedLts(today);
     const upgrade = successor
         ? ` To move on, set sparkVersion to a supported LTS, for example ${successor.version}.x-scala2.12 ` +
-          `(Python ${successor.python}, Kedro ${kedroLinesFor(successor.python).join(" or ")}); an unset kedroPackages follows the runtime, a set one must fit its Python.`
+          `(Python ${successor.python}, Kedro ${kedroLinesFor(successor.python).join(" or ")}); an unset kedroPackages follows the ` +
+          `runtime, a set one must fit its Python.`
         : "";
     return (
         `Databricks Runtime ${release.version} LTS (${sparkVersion}) reached end of support on ${release.endOfSupport}. ` +

@@ -44,7 +44,12 @@ function resolvedZone(name: string): string | undefined {
 
 /** Names spelled exactly as the IANA database does (and so as Java knows them); `resolved` is Intl's spelling. */
 function isExactName(name: string, resolved: string): boolean {
-    return name === resolved || Intl.supportedValuesOf("timeZone").includes(name) || IANA_NAMES_CLDR_RENAMES.includes(name) || UTC_NAMES.includes(name);
+    return (
+        name === resolved ||
+        Intl.supportedValuesOf("timeZone").includes(name) ||
+        IANA_NAMES_CLDR_RENAMES.includes(name) ||
+        UTC_NAMES.includes(name)
+    );
 }
 
 export type TimeZoneCheck = { valid: true } | { valid: false; suggestion?: string };

@@ -3,19 +3,28 @@ import { boundedName } from "./boundedName";
 
 /** S3 bucket prefix: lowercase letters, digits and hyphens; Pulumi appends a random suffix (prefix max 37). */
 export function rootBucketPrefix(workspaceName: string): string {
-    const base = workspaceName.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+$/, "");
+    const base = workspaceName
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, "-")
+        .replace(/-+$/, "");
     return `${boundedName(base, 30)}-root-`;
 }
 
 /** GCP service account id: 6 to 30 characters, [a-z][a-z0-9-]*[a-z0-9]. */
 export function gcpServiceAccountId(workspaceName: string): string {
-    const base = workspaceName.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^[^a-z]+/, "").replace(/-+$/, "");
+    const base = workspaceName
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, "-")
+        .replace(/^[^a-z]+/, "")
+        .replace(/-+$/, "");
     return boundedName(base || "kedro", 30, { suffix: "-dbx" }).padEnd(6, "x");
 }
 
 /** A custom role id unique to the workspace: letters, digits, `_` and `.`, 3 to 64 characters. */
 export function gcpCustomRoleId(workspaceName: string): string {
-    return boundedName(`databricksWorkspaceCreator_${workspaceName.replace(/[^A-Za-z0-9]+/g, "_")}`.replace(/_+$/, ""), 64, { separator: "_" });
+    return boundedName(`databricksWorkspaceCreator_${workspaceName.replace(/[^A-Za-z0-9]+/g, "_")}`.replace(/_+$/, ""), 64, {
+        separator: "_",
+    });
 }
 
 /** IAM member string for an identity's email: service accounts differ from users. */

@@ -29,7 +29,10 @@ export class UsageError extends Error {}
 export function parseStackName(text: string): { stack: string; project?: string } {
     const parts = text.split("/");
     if (parts.length > 3 || !parts.every((part) => NAME.test(part))) {
-        throw new UsageError(`--stack ${text} is not a stack name: <name>, <org>/<name> or <org>/<project>/<name>, each of letters, digits, '-', '_' and '.'.`);
+        throw new UsageError(
+            `--stack ${text} is not a stack name: <name>, <org>/<name> or <org>/<project>/<name>, each of letters, digits, '-', '_' and ` +
+                `'.'.`,
+        );
     }
     return { stack: parts[parts.length - 1], project: parts.length === 3 ? parts[1] : undefined };
 }
@@ -47,5 +50,10 @@ export function parseArgs(argv: string[]): PlanOptions {
     if (!values["--stack"]) throw new UsageError(USAGE);
     const format = (values["--format"] ?? "text") as PlanFormat;
     if (!FORMATS.includes(format)) throw new UsageError(`--format is ${format}; allowed: text, markdown or json.`);
-    return { ...parseStackName(values["--stack"]), format, base: values["--base"], root: resolve(values["--root"] ?? join(__dirname, "..")) };
+    return {
+        ...parseStackName(values["--stack"]),
+        format,
+        base: values["--base"],
+        root: resolve(values["--root"] ?? join(__dirname, "..")),
+    };
 }

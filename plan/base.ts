@@ -13,11 +13,20 @@ export type BasePlan = { report: PlanReport } | { unreadable: string };
 const git = (root: string, args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe", encoding: "utf8" });
 
 /** Plans the program and config at `ref` in this process; `planReport` is the head's planner, run on the worktree. */
-export async function planAtRef(root: string, ref: string, stack: string, planReport: (root: string, stack: string) => Promise<PlanReport>): Promise<BasePlan> {
+export async function planAtRef(
+    root: string,
+    ref: string,
+    stack: string,
+    planReport: (root: string, stack: string) => Promise<PlanReport>,
+): Promise<BasePlan> {
     try {
         git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
     } catch {
-        throw new UsageError(`--base ${ref} is not a commit in ${root}: name a branch, tag or commit that git rev-parse knows (fetch it first in a shallow clone).`);
+        throw new UsageError(
+            `--base ${ref} is not a commit in ${root}: name a branch, tag or commit that git rev-parse knows (fetch it first ` +
+                `in a shallow ` +
+                `clone).`,
+        );
     }
     // A stack the change adds has no plan at the base: everything it declares is new.
     try {

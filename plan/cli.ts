@@ -34,7 +34,15 @@ export async function planReport(root: string, stack: string, project?: string):
     const plan = await evaluatePlan(root, stack, files);
     const verdicts = plan.error
         ? []
-        : await evaluatePolicies(plan.resources.map((resource) => ({ type: resource.type, name: resource.name, urn: resource.urn, props: resource.inputs, outputs: resource.outputs })));
+        : await evaluatePolicies(
+              plan.resources.map((resource) => ({
+                  type: resource.type,
+                  name: resource.name,
+                  urn: resource.urn,
+                  props: resource.inputs,
+                  outputs: resource.outputs,
+              })),
+          );
     return { ...plan, verdicts };
 }
 
@@ -55,7 +63,8 @@ function render(options: PlanOptions, head: PlanReport, base: BasePlan | undefin
     const diff: PlanDiff | undefined = base && "report" in base ? diffPlans(base.report, head) : undefined;
     const unreadable = base && "unreadable" in base ? base.unreadable : undefined;
     if (options.format === "json") {
-        return `${JSON.stringify(options.base && base ? { ...head, base: { ref: options.base, ...(diff ? { diff } : { unreadable }) } } : head)}\n`;
+        const baseJson = options.base && base ? { ref: options.base, ...(diff ? { diff } : { unreadable }) } : undefined;
+        return `${JSON.stringify(baseJson ? { ...head, base: baseJson } : head)}\n`;
     }
     const plan = renderPlan(head, options.format);
     if (diff && options.base) return `${renderDiff(diff, options.stack, options.base, options.format)}\n${plan}`;

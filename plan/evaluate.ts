@@ -74,14 +74,24 @@ function withHostStandIn(files: StackConfigFiles, stack: string): { files: Stack
     if (!files.secretKeys.includes(key)) return { files, hostLabel: files.config[key] };
     const cloud = files.config[`${files.project}:cloud`];
     const standIn = WORKSPACES[cloud as keyof typeof WORKSPACES] ?? WORKSPACES.aws;
-    const warning = `${key} is encrypted in Pulumi.${stack}.yaml: planned with a stand-in workspace (${standIn}); pulumi up checks the real one.`;
+    const warning =
+        `${key} is encrypted in Pulumi.${stack}.yaml: planned with a stand-in workspace (${standIn}); pulumi up checks the ` + `real one.`;
     return {
-        files: { ...files, config: { ...files.config, [key]: standIn }, secretKeys: files.secretKeys.filter((secret) => secret !== key), warnings: [...files.warnings, warning] },
+        files: {
+            ...files,
+            config: { ...files.config, [key]: standIn },
+            secretKeys: files.secretKeys.filter((secret) => secret !== key),
+            warnings: [...files.warnings, warning],
+        },
         hostLabel: "[secret]",
     };
 }
 
-export async function evaluatePlan(root: string, stack: string, stackFiles: StackConfigFiles = readStackConfig(root, stack)): Promise<Plan> {
+export async function evaluatePlan(
+    root: string,
+    stack: string,
+    stackFiles: StackConfigFiles = readStackConfig(root, stack),
+): Promise<Plan> {
     const { files, hostLabel } = withHostStandIn(stackFiles, stack);
     const host = files.config["databricks:host"] || WORKSPACE_STAND_IN;
     const mocks = new RecordingMocks(fakeUser(host, PLAN_USER));
@@ -107,7 +117,8 @@ export async function evaluatePlan(root: string, stack: string, stackFiles: Stac
     const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, { urn: string }> };
     const urns = [...monitor.resources.keys()];
     const resources = mocks.resources.map((recorded) => {
-        const urn = urns.find((candidate) => candidate.endsWith(`${recorded.type}::${recorded.name}`)) ?? `${recorded.type}::${recorded.name}`;
+        const urn =
+            urns.find((candidate) => candidate.endsWith(`${recorded.type}::${recorded.name}`)) ?? `${recorded.type}::${recorded.name}`;
         const providerName = recorded.provider ? providerNameOf(recorded.provider) : "";
         const explicitHost = mocks.providerOf(recorded)?.inputs.host;
         return {
@@ -132,7 +143,9 @@ export function displayValue(value: unknown): string {
     if (typeof value === "string") return oneLine(value.length > 80 ? `${value.slice(0, 77)}...` : value);
     if (value && typeof value === "object") {
         if (Array.isArray(value)) return `[${value.map(displayValue).join(", ")}]`;
-        return `{${Object.entries(value).map(([key, inner]) => `${key}: ${displayValue(inner)}`).join(", ")}}`;
+        return `{${Object.entries(value)
+            .map(([key, inner]) => `${key}: ${displayValue(inner)}`)
+            .join(", ")}}`;
     }
     return String(value);
 }

@@ -91,11 +91,16 @@ function computedState(args: pulumi.runtime.MockResourceArgs, id: string): Recor
     switch (args.type) {
         case "databricks:index/repo:Repo":
             // The provider reads back the head commit of the branch it checked out.
-            return { workspacePath: `/Workspace${args.inputs.path}`, commitHash: args.inputs.commitHash ?? "0123456789abcdef0123456789abcdef01234567" };
+            return {
+                workspacePath: `/Workspace${args.inputs.path}`,
+                commitHash: args.inputs.commitHash ?? "0123456789abcdef0123456789abcdef01234567",
+            };
         case "databricks:index/mwsWorkspaces:MwsWorkspaces":
             return {
                 workspaceId: id,
-                workspaceUrl: args.inputs.cloudResourceContainer ? `https://${id}.1.gcp.databricks.com` : `https://${args.inputs.workspaceName}.cloud.databricks.com`,
+                workspaceUrl: args.inputs.cloudResourceContainer
+                    ? `https://${id}.1.gcp.databricks.com`
+                    : `https://${args.inputs.workspaceName}.cloud.databricks.com`,
             };
         case "databricks:index/mwsCredentials:MwsCredentials":
             return { credentialsId: `cred-${id}` };
@@ -114,7 +119,10 @@ function computedState(args: pulumi.runtime.MockResourceArgs, id: string): Recor
         case "gcp:projects/iAMCustomRole:IAMCustomRole":
             return { name: `projects/${args.inputs.project}/roles/${args.inputs.roleId}` };
         case "gcp:serviceaccount/account:Account":
-            return { email: `${args.inputs.accountId}@${args.inputs.project}.iam.gserviceaccount.com`, name: `projects/${args.inputs.project}/serviceAccounts/${args.inputs.accountId}` };
+            return {
+                email: `${args.inputs.accountId}@${args.inputs.project}.iam.gserviceaccount.com`,
+                name: `projects/${args.inputs.project}/serviceAccounts/${args.inputs.accountId}`,
+            };
         default:
             return {};
     }
@@ -165,18 +173,32 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     }
 
     private register(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
-        const options = this.options.get(`${args.type}::${args.name}`) ?? { protect: false, deleteBeforeReplace: false, replaceOnChanges: [] };
+        const options = this.options.get(`${args.type}::${args.name}`) ?? {
+            protect: false,
+            deleteBeforeReplace: false,
+            replaceOnChanges: [],
+        };
         const number = stableId(`${args.type}::${args.name}`);
         // Like the provider, echo the inputs and fill in what the service computes.
         const state: Record<string, any> = { ...args.inputs, ...computedState(args, number) };
         // Azure resources are identified by their ARM resource id, an S3 bucket by its name.
         const id =
             args.type === "azure-native:databricks:Workspace"
-                ? `/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/${args.inputs.resourceGroupName}/providers/Microsoft.Databricks/workspaces/${args.inputs.workspaceName}`
+                ? `/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/${args.inputs.resourceGroupName}` +
+                  `/providers/Microsoft.Databricks/workspaces/${args.inputs.workspaceName}`
                 : args.type === "aws:s3/bucket:Bucket"
                   ? state.bucket
                   : number;
-        this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider, custom: args.custom, options, id, state });
+        this.resources.push({
+            type: args.type,
+            name: args.name,
+            inputs: args.inputs,
+            provider: args.provider,
+            custom: args.custom,
+            options,
+            id,
+            state,
+        });
         return { id, state };
     }
 
@@ -188,17 +210,36 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 // service principal, whose user name is its application id.
                 const provider = this.providerOf(args)?.inputs;
                 const host = provider?.host;
-                const identity = provider?.authType === "oauth-m2m" && provider.clientId ? fakeServicePrincipal(host, String(provider.clientId)) : this.user;
+                const identity =
+                    provider?.authType === "oauth-m2m" && provider.clientId
+                        ? fakeServicePrincipal(host, String(provider.clientId))
+                        : this.user;
                 return { id: "1", alphanumeric: identity.userName, externalId: "", ...identity, ...(host ? { workspaceUrl: host } : {}) };
             }
             case "databricks:index/getAwsBucketPolicy:getAwsBucketPolicy":
             case "databricks:index/getAwsAssumeRolePolicy:getAwsAssumeRolePolicy":
             case "databricks:index/getAwsCrossAccountPolicy:getAwsCrossAccountPolicy":
-                return { id: "policy", json: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: args.token.split(":")[2], Effect: "Allow", Action: "*", Resource: "*" }] }) };
+                return {
+                    id: "policy",
+                    json: JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [{ Sid: args.token.split(":")[2], Effect: "Allow", Action: "*", Resource: "*" }],
+                    }),
+                };
             case "databricks:index/getServicePrincipal:getServicePrincipal":
-                return { id: "7001", spId: "7001", applicationId: args.inputs.applicationId, aclPrincipalId: `servicePrincipals/${args.inputs.applicationId}` };
+                return {
+                    id: "7001",
+                    spId: "7001",
+                    applicationId: args.inputs.applicationId,
+                    aclPrincipalId: `servicePrincipals/${args.inputs.applicationId}`,
+                };
             case "azure-native:authorization:getClientConfig":
-                return { clientId: "client", objectId: "object", subscriptionId: "00000000-1111-2222-3333-444444444444", tenantId: "tenant" };
+                return {
+                    clientId: "client",
+                    objectId: "object",
+                    subscriptionId: "00000000-1111-2222-3333-444444444444",
+                    tenantId: "tenant",
+                };
             case "gcp:organizations/getClientOpenIdUserInfo:getClientOpenIdUserInfo":
                 return { id: "me", email: "alice@example.com" };
         }
@@ -222,4 +263,3 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
         return found[0];
     }
 }
-

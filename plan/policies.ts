@@ -119,7 +119,12 @@ export async function evaluatePolicies(resources: PolicyResource[], pack: Policy
     const diagnostics: Diagnostic[] = [];
     // As the engine does, a resource policy's violation belongs to the resource analyzed.
     for (const resource of resources) {
-        diagnostics.push(...(await invoke(analyze, analyzeRequest(resource))).map((diagnostic) => ({ ...diagnostic, urn: diagnostic.urn ?? resource.urn })));
+        diagnostics.push(
+            ...(await invoke(analyze, analyzeRequest(resource))).map((diagnostic) => ({
+                ...diagnostic,
+                urn: diagnostic.urn ?? resource.urn,
+            })),
+        );
     }
     diagnostics.push(...(await invoke(analyzeStack, analyzeStackRequest(resources))));
     return pack.map((policy) => ({

@@ -13,7 +13,19 @@ export interface PlanReport extends Plan {
 
 /** The properties worth a reviewer's eye, per type; other types show every input. */
 const KEY_PROPERTIES: Record<string, string[]> = {
-    "databricks:index/cluster:Cluster": ["clusterName", "sparkVersion", "nodeTypeId", "driverNodeTypeId", "numWorkers", "autoterminationMinutes", "dataSecurityMode", "awsAttributes", "azureAttributes", "gcpAttributes", "noWait"],
+    "databricks:index/cluster:Cluster": [
+        "clusterName",
+        "sparkVersion",
+        "nodeTypeId",
+        "driverNodeTypeId",
+        "numWorkers",
+        "autoterminationMinutes",
+        "dataSecurityMode",
+        "awsAttributes",
+        "azureAttributes",
+        "gcpAttributes",
+        "noWait",
+    ],
     "databricks:index/gitCredential:GitCredential": ["name", "gitProvider", "gitUsername", "personalAccessToken"],
     "databricks:index/repo:Repo": ["url", "branch", "commitHash", "path", "gitProvider"],
     "databricks:index/permissions:Permissions": ["clusterId", "notebookPath", "repoId", "jobId", "accessControls"],
@@ -23,7 +35,15 @@ const KEY_PROPERTIES: Record<string, string[]> = {
     "pulumi-nodejs:dynamic:Resource": ["seconds", "triggers"],
     "databricks:index/notebook:Notebook": ["path", "language", "format"],
     "databricks:index/library:Library": ["pypi"],
-    "pulumi:providers:databricks": ["host", "authType", "accountId", "clientId", "clientSecret", "googleServiceAccount", "azureWorkspaceResourceId"],
+    "pulumi:providers:databricks": [
+        "host",
+        "authType",
+        "accountId",
+        "clientId",
+        "clientSecret",
+        "googleServiceAccount",
+        "azureWorkspaceResourceId",
+    ],
 };
 
 export function keyProperties(resource: PlannedResource): Record<string, unknown> {
@@ -60,7 +80,11 @@ export function renderPlan(report: PlanReport, format: "text" | "markdown"): str
     const md = format === "markdown";
     const lines: string[] = [];
     const heading = (text: string) => lines.push(md ? `\n### ${text}\n` : `\n== ${text}`);
-    lines.push(md ? `## Offline plan for stack \`${report.stack}\`` : `Offline plan for stack "${report.stack}" (Pulumi mocks; no cloud was asked)`);
+    lines.push(
+        md
+            ? `## Offline plan for stack \`${report.stack}\``
+            : `Offline plan for stack "${report.stack}" (Pulumi mocks; no cloud was asked)`,
+    );
     if (report.error) {
         heading("Invalid configuration");
         const error = report.error.split("\n").map(oneLine).join("\n");
@@ -71,26 +95,49 @@ export function renderPlan(report: PlanReport, format: "text" | "markdown"): str
     if (md) lines.push("| type | name | parent | provider | host | protect | key properties |", "|---|---|---|---|---|---|---|");
     for (const resource of report.resources) {
         const props = Object.entries(keyProperties(resource)).map(([key, value]) => `${key}=${displayValue(value)}`);
-        if (md) lines.push(`| \`${cell(resource.type)}\` | ${cell(resource.name)} | ${cell(resource.parent ?? "")} | ${cell(resource.provider)} | ${cell(resource.host ?? "")} | ${resource.protect ? "yes" : ""} | ${props.map(cell).join("<br>")} |`);
+        if (md)
+            lines.push(
+                `| \`${cell(resource.type)}\` | ${cell(resource.name)} | ${cell(resource.parent ?? "")} | ${cell(resource.provider)} | ` +
+                    `${cell(resource.host ?? "")} | ${resource.protect ? "yes" : ""} | ${props.map(cell).join("<br>")} |`,
+            );
         else {
-            lines.push(`+ ${resource.type} ${resource.name}  parent=${resource.parent ?? "-"}  provider=${resource.provider}${resource.host ? `  host=${resource.host}` : ""}${resource.protect ? "  protected" : ""}`);
+            const where = `${resource.host ? `  host=${resource.host}` : ""}${resource.protect ? "  protected" : ""}`;
+            lines.push(`+ ${resource.type} ${resource.name}  parent=${resource.parent ?? "-"}  provider=${resource.provider}${where}`);
             props.forEach((prop) => lines.push(`    ${prop}`));
         }
     }
     heading("Warnings");
     const warnings = [
         ...report.warnings,
-        ...report.missingSecrets.map((key) => `${key} is not set in Pulumi.${report.stack}.yaml; planned with a placeholder. pulumi up needs it: pulumi config set --secret ${key.split(":")[1]} <value> --stack ${report.stack}`),
+        ...report.missingSecrets.map(
+            (key) =>
+                `${key} is not set in Pulumi.${report.stack}.yaml; planned with a placeholder. pulumi up needs it: pulumi config set ` +
+                `--secret ${key.split(":")[1]} <value> --stack ${report.stack}`,
+        ),
     ];
     lines.push(...(warnings.length ? warnings.map((warning) => `- ${md ? mdText(warning) : oneLine(warning)}`) : ["- none"]));
     heading("Policies");
     if (md) lines.push("| policy | level | verdict |", "|---|---|---|");
     for (const verdict of report.verdicts) {
-        const result = verdict.violations.length === 0 ? "pass" : verdict.violations.map((violation) => (md ? cell : oneLine)(violation.message)).join(md ? "<br>" : "; ");
-        lines.push(md ? `| ${verdict.policy} | ${verdict.enforcementLevel} | ${verdict.violations.length ? "❌ " : "✅ "}${result} |` : `${verdict.violations.length ? "FAIL" : "pass"} ${verdict.policy} (${verdict.enforcementLevel})${verdict.violations.length ? `: ${result}` : ""}`);
+        const result =
+            verdict.violations.length === 0
+                ? "pass"
+                : verdict.violations.map((violation) => (md ? cell : oneLine)(violation.message)).join(md ? "<br>" : "; ");
+        lines.push(
+            md
+                ? `| ${verdict.policy} | ${verdict.enforcementLevel} | ${verdict.violations.length ? "❌ " : "✅ "}${result} |`
+                : `${verdict.violations.length ? "FAIL" : "pass"} ${verdict.policy} (${verdict.enforcementLevel})` +
+                      `${verdict.violations.length ? `: ${result}` : ""}`,
+        );
     }
     const failing = mandatoryViolations(report);
-    lines.push("", failing.length ? `${failing.length} mandatory polic${failing.length === 1 ? "y" : "ies"} violated: ${failing.map((verdict) => verdict.policy).join(", ")}.` : "No mandatory policy violated.");
+    lines.push(
+        "",
+        failing.length
+            ? `${failing.length} mandatory polic${failing.length === 1 ? "y" : "ies"} violated: ` +
+                  `${failing.map((verdict) => verdict.policy).join(", ")}.`
+            : "No mandatory policy violated.",
+    );
     return lines.join("\n") + "\n";
 }
 
@@ -105,7 +152,10 @@ function flatten(value: unknown, prefix = "", out: Record<string, string> = {}):
 /** What the plan compares of a resource: every input, and where it goes and whether it is protected. */
 function comparable(resource: PlannedResource): Record<string, string> {
     const where = { "(protect)": resource.protect, "(provider)": resource.provider, ...(resource.host ? { "(host)": resource.host } : {}) };
-    return { ...flatten(resource.inputs), ...Object.fromEntries(Object.entries(where).map(([key, value]) => [key, JSON.stringify(value)])) };
+    return {
+        ...flatten(resource.inputs),
+        ...Object.fromEntries(Object.entries(where).map(([key, value]) => [key, JSON.stringify(value)])),
+    };
 }
 
 /** Inputs the provider cannot change in place, though it does not replace the resource either (the API says so). */
@@ -133,14 +183,24 @@ export interface PlanDiff {
 
 function changeOf(type: string, property: string, before: string | undefined, after: string | undefined): PropertyChange {
     const top = property.split(".")[0];
-    const kind = (FORCE_NEW_INPUTS[type] ?? []).includes(top) ? "replace" : (IMMUTABLE_INPUTS[type] ?? []).includes(property) ? "immutable" : "update";
-    const shown = (json: string | undefined) => (json === undefined ? undefined : json === "[secret]" ? json : displayValue(JSON.parse(json)));
+    const kind = (FORCE_NEW_INPUTS[type] ?? []).includes(top)
+        ? "replace"
+        : (IMMUTABLE_INPUTS[type] ?? []).includes(property)
+          ? "immutable"
+          : "update";
+    const shown = (json: string | undefined) =>
+        json === undefined ? undefined : json === "[secret]" ? json : displayValue(JSON.parse(json));
     const change: PropertyChange = { property, before: shown(before), after: shown(after), kind };
     if (type === "databricks:index/notebook:Notebook" && property === "contentBase64") {
         const decode = (json: string | undefined) => (json === undefined ? "" : Buffer.from(JSON.parse(json), "base64").toString("utf8"));
         change.lines = diffLines(decode(before), decode(after))
             .filter((part) => part.added || part.removed)
-            .flatMap((part) => part.value.replace(/\n$/, "").split("\n").map((text) => ({ sign: part.added ? ("+" as const) : ("-" as const), text })));
+            .flatMap((part) =>
+                part.value
+                    .replace(/\n$/, "")
+                    .split("\n")
+                    .map((text) => ({ sign: part.added ? ("+" as const) : ("-" as const), text })),
+            );
     }
     return change;
 }
@@ -162,9 +222,13 @@ export function diffPlans(base: PlanReport, head: PlanReport): PlanDiff {
         if (changes.length) changed.push({ resource, changes });
     }
     const violationKey = (policy: string, message: string) => `${policy}::${message}`;
-    const oldViolations = new Set(base.verdicts.flatMap((verdict) => verdict.violations.map((violation) => violationKey(verdict.policy, violation.message))));
+    const oldViolations = new Set(
+        base.verdicts.flatMap((verdict) => verdict.violations.map((violation) => violationKey(verdict.policy, violation.message))),
+    );
     const newViolations = head.verdicts.flatMap((verdict) =>
-        verdict.violations.filter((violation) => !oldViolations.has(violationKey(verdict.policy, violation.message))).map((violation) => ({ policy: verdict.policy, ...violation })),
+        verdict.violations
+            .filter((violation) => !oldViolations.has(violationKey(verdict.policy, violation.message)))
+            .map((violation) => ({ policy: verdict.policy, ...violation })),
     );
     return {
         added: [...after].filter(([id]) => !before.has(id)).map(([, resource]) => resource),
@@ -179,28 +243,40 @@ export function renderDiff(diff: PlanDiff, stack: string, baseRef: string, forma
     // In Markdown, names are escaped text and values code spans; a notebook's lines go in a fenced block.
     const name = (text: string) => (md ? mdText(text) : text);
     const value = (text: string) => (md ? codeSpan(text) : text);
-    const lines = [md ? `## Plan difference for stack \`${stack}\`: ${codeSpan(baseRef)} → working tree` : `Plan difference for stack "${stack}": ${baseRef} -> working tree`];
+    const lines = [
+        md
+            ? `## Plan difference for stack \`${stack}\`: ${codeSpan(baseRef)} → working tree`
+            : `Plan difference for stack "${stack}": ${baseRef} -> working tree`,
+    ];
     for (const resource of diff.added) lines.push(`${md ? "- ➕" : "+"} ${resource.type} ${name(resource.name)}`);
     for (const resource of diff.removed) lines.push(`${md ? "- ➖" : "-"} ${resource.type} ${name(resource.name)}`);
     const KIND = { update: "", replace: " (replace: force-new)", immutable: " (the API cannot change this on an existing resource)" };
     for (const { resource, changes } of diff.changed) {
         const replaced = changes.some((change) => change.kind === "replace");
         for (const change of changes) {
-            const violated = diff.newViolations.filter((violation) => violation.urn === resource.urn).map((violation) => `, policy ${violation.policy} violated`);
+            const violated = diff.newViolations
+                .filter((violation) => violation.urn === resource.urn)
+                .map((violation) => `, policy ${violation.policy} violated`);
             const marker = md ? (replaced ? "- ♻️" : "- ✏️") : replaced ? "+-" : "~";
             if (change.lines) {
-                lines.push(`${marker} ${stack} ${name(resource.name)} ${change.property} (notebook source):${[...new Set(violated)].join("")}`);
+                lines.push(
+                    `${marker} ${stack} ${name(resource.name)} ${change.property} (notebook source):${[...new Set(violated)].join("")}`,
+                );
                 const source = change.lines.map((line) => `${md ? "" : "    "}${line.sign} ${oneLine(line.text)}`);
                 lines.push(...(md ? fencedDiff(source) : source));
                 continue;
             }
             const [before, after] = [change.before ?? "(unset)", change.after ?? "(unset)"];
-            lines.push(`${marker} ${stack} ${name(resource.name)} ${change.property} ${value(before)} → ${value(after)}${KIND[change.kind]}${[...new Set(violated)].join("")}`);
+            lines.push(
+                `${marker} ${stack} ${name(resource.name)} ${change.property} ${value(before)} → ` +
+                    `${value(after)}${KIND[change.kind]}${[...new Set(violated)].join("")}`,
+            );
         }
     }
     if (diff.added.length + diff.removed.length + diff.changed.length === 0) lines.push(md ? "- no change" : "no change");
     const unattached = diff.newViolations.filter((violation) => !diff.changed.some(({ resource }) => resource.urn === violation.urn));
-    for (const violation of unattached) lines.push(`${md ? "- ❌" : "!"} policy ${violation.policy} violated: ${md ? mdText(violation.message) : violation.message}`);
+    for (const violation of unattached)
+        lines.push(`${md ? "- ❌" : "!"} policy ${violation.policy} violated: ${md ? mdText(violation.message) : violation.message}`);
     return lines.join("\n") + "\n";
 }
 

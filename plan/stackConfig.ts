@@ -43,10 +43,12 @@ function readYaml(file: string, name: string): Record<string, unknown> {
         throw new StackFileError(`${name} is not valid YAML: ${reason}. Fix the file (the Pulumi CLI refuses it too).`);
     }
     if (document === null || document === undefined) return {};
-    if (typeof document !== "object" || Array.isArray(document)) throw new StackFileError(`${name} must be a YAML mapping (config: …), not ${Array.isArray(document) ? "a list" : typeof document}.`);
+    if (typeof document !== "object" || Array.isArray(document))
+        throw new StackFileError(
+            `${name} must be a YAML mapping (config: …), not ${Array.isArray(document) ? "a list" : typeof document}.`,
+        );
     return document as Record<string, unknown>;
 }
-
 
 /**
  * How a YAML value fails a declared type, as the CLI's check would say it:
@@ -57,12 +59,18 @@ export function typeMismatch(type: string | undefined, value: unknown): string |
     if (value === null) return "an empty YAML entry, which is no value";
     switch (type) {
         case "string":
-            return typeof value === "string" ? undefined : `a YAML ${Array.isArray(value) ? "list" : typeof value}, which the file's author likely meant as text`;
+            return typeof value === "string"
+                ? undefined
+                : `a YAML ${Array.isArray(value) ? "list" : typeof value}, which the file's author likely meant as text`;
         // pulumi config set stores every value as text ("2", "true"), so text that parses is fine.
         case "integer":
-            return Number.isInteger(value) || (typeof value === "string" && /^-?\d+$/.test(value.trim())) ? undefined : "not a whole number";
+            return Number.isInteger(value) || (typeof value === "string" && /^-?\d+$/.test(value.trim()))
+                ? undefined
+                : "not a whole number";
         case "boolean":
-            return typeof value === "boolean" || (typeof value === "string" && /^(true|false)$/i.test(value.trim())) ? undefined : "not true or false";
+            return typeof value === "boolean" || (typeof value === "string" && /^(true|false)$/i.test(value.trim()))
+                ? undefined
+                : "not true or false";
         case "array":
             return Array.isArray(value) ? undefined : "not a list";
         default:
@@ -72,7 +80,8 @@ export function typeMismatch(type: string | undefined, value: unknown): string |
 
 /** The command that sets a key of the declared type: a list item by item (setting it whole would write text again). */
 function typeFix(type: string, name: string, value: unknown, stack: string): string {
-    if (type === "array") return `pulumi config rm ${name} --stack ${stack} && pulumi config set --path '${name}[0]' <value> --stack ${stack}`;
+    if (type === "array")
+        return `pulumi config rm ${name} --stack ${stack} && pulumi config set --path '${name}[0]' <value> --stack ${stack}`;
     if (type === "string" && value !== null) return `quote it in the file, or pulumi config set ${name} <value> --stack ${stack}`;
     return `pulumi config set ${name} <value> --stack ${stack}`;
 }
@@ -81,59 +90,85 @@ function asConfigString(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-export function readStackConfig(root: string, stack: string): StackConfigFiles {
-    const project = readYaml(join(root, "Pulumi.yaml"), "Pulumi.yaml") as { name: string; config?: Record<string, Record<string, unknown>> };
+interface ProjectFile {
+    name: string;
+    config?: Record<string, Record<string, unknown>>;
+}
+
+/** The stack file's config mapping, or a StackFileError for a file the CLI would not read as one. */
+function readStackDocument(root: string, stack: string): Record<string, unknown> {
     const stackFile = join(root, `Pulumi.${stack}.yaml`);
-    if (!existsSync(stackFile)) throw new StackFileError(`No Pulumi.${stack}.yaml in ${root}: create the stack with pulumi stack select --create ${stack}, or name an existing one.`);
+    if (!existsSync(stackFile)) {
+        throw new StackFileError(
+            `No Pulumi.${stack}.yaml in ${root}: create the stack with pulumi stack select --create ${stack}, or name an existing one.`,
+        );
+    }
     const document = readYaml(stackFile, `Pulumi.${stack}.yaml`);
     // Config keys at the top level are no config at all to the CLI: say so, not that every key is unset.
     const stray = Object.keys(document).filter((key) => key.includes(":"));
     if (stray.length > 0) {
+        const [them, each] = stray.length === 1 ? ["it", "it"] : ["them", "each"];
         throw new StackFileError(
-            `Pulumi.${stack}.yaml has ${stray.join(", ")} at the top level, where the CLI reads no config: put ${stray.length === 1 ? "it" : "them"} under a config: mapping (config:, then each key indented), or set ${stray.length === 1 ? "it" : "each"} with pulumi config set <key> <value> --stack ${stack}.`,
+            `Pulumi.${stack}.yaml has ${stray.join(", ")} at the top level, where the CLI reads no config: put ${them} under a config: ` +
+                `mapping (config:, then each key indented), or set ${each} with pulumi config set <key> <value> --stack ${stack}.`,
         );
     }
     const stackConfig = (document.config ?? {}) as Record<string, unknown>;
-    if (typeof stackConfig !== "object" || Array.isArray(stackConfig)) throw new StackFileError(`Pulumi.${stack}.yaml: config must be a mapping of keys to values.`);
+    if (typeof stackConfig !== "object" || Array.isArray(stackConfig)) {
+        throw new StackFileError(`Pulumi.${stack}.yaml: config must be a mapping of keys to values.`);
+    }
+    return stackConfig;
+}
+
+/** Why the CLI would refuse one key of a stack file, with the command that fixes it; undefined when it would not. */
+function refusalOf(key: string, value: unknown, project: ProjectFile, stack: string): string | undefined {
+    if (!key.includes(":")) {
+        const fix = `write ${project.name}:${key}, or pulumi config set ${key} <value> --stack ${stack}`;
+        return `${key} has no namespace, which the CLI refuses in a stack file: ${fix}`;
+    }
+    const [namespace, name] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+    const declaration = namespace === project.name ? project.config?.[name] : undefined;
+    if (declaration?.secret) {
+        return (
+            `${key} is declared secret but is in plaintext in Pulumi.${stack}.yaml: ` +
+            `remove it from the file and run pulumi config set --secret ${name} <value> --stack ${stack}`
+        );
+    }
+    // A plaintext provider secret (databricks:token) is the program's warning, as under the CLI: said once, with its namespace.
+    const mismatch = declaration ? typeMismatch(declaration.type as string | undefined, value) : undefined;
+    if (!mismatch) return undefined;
+    const type = declaration!.type as string;
+    return `${key} is ${JSON.stringify(value)} (${mismatch}); allowed: ${type}: ${typeFix(type, name, value, stack)}`;
+}
+
+export function readStackConfig(root: string, stack: string): StackConfigFiles {
+    const project = readYaml(join(root, "Pulumi.yaml"), "Pulumi.yaml") as unknown as ProjectFile;
+    const stackConfig = readStackDocument(root, stack);
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [key, declaration] of Object.entries<Record<string, unknown>>(project.config ?? {})) {
-        if (declaration && typeof declaration === "object" && "default" in declaration) config[`${project.name}:${key}`] = asConfigString(declaration.default);
+        if (declaration && typeof declaration === "object" && "default" in declaration)
+            config[`${project.name}:${key}`] = asConfigString(declaration.default);
         if (declaration?.secret) secretKeys.push(`${project.name}:${key}`);
     }
     // What the CLI refuses before any program runs, the plan refuses too, with the command that fixes it.
     const refusals: string[] = [];
-    const warnings: string[] = [];
-    const declared = project.config ?? {};
-    for (const [rawKey, value] of Object.entries(stackConfig)) {
-        if (!rawKey.includes(":")) {
-            refusals.push(`${rawKey} has no namespace, which the CLI refuses in a stack file: write ${project.name}:${rawKey}, or pulumi config set ${rawKey} <value> --stack ${stack}`);
-            continue;
-        }
-        const key = rawKey;
-        const secure = value !== null && typeof value === "object" && "secure" in (value as object);
-        const [namespace, name] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
-        const declaration = namespace === project.name ? declared[name] : undefined;
-        if (secure) {
+    for (const [key, value] of Object.entries(stackConfig)) {
+        if (value !== null && typeof value === "object" && "secure" in (value as object) && key.includes(":")) {
             config[key] = secretPlaceholder(key);
             secretKeys.push(key);
             continue;
         }
-        if (declaration?.secret) {
-            refusals.push(`${key} is declared secret but is in plaintext in Pulumi.${stack}.yaml: remove it from the file and run pulumi config set --secret ${name} <value> --stack ${stack}`);
-            continue;
-        }
-        // A plaintext provider secret (databricks:token) is the program's warning, as under the CLI: said once, with its namespace.
-        const mismatch = declaration ? typeMismatch(declaration.type as string | undefined, value) : undefined;
-        if (mismatch) {
-            refusals.push(`${key} is ${JSON.stringify(value)} (${mismatch}); allowed: ${declaration!.type}: ${typeFix(declaration!.type as string, name, value, stack)}`);
-            continue;
-        }
-        config[key] = asConfigString(value);
+        const refusal = refusalOf(key, value, project, stack);
+        if (refusal) refusals.push(refusal);
+        else config[key] = asConfigString(value);
     }
-    if (refusals.length > 0) throw new StackFileError(`Pulumi.${stack}.yaml has ${refusals.length} problem${refusals.length === 1 ? "" : "s"} the Pulumi CLI refuses too: ${refusals.join("; ")}.`);
+    if (refusals.length > 0) {
+        const problems = `${refusals.length} problem${refusals.length === 1 ? "" : "s"}`;
+        throw new StackFileError(`Pulumi.${stack}.yaml has ${problems} the Pulumi CLI refuses too: ${refusals.join("; ")}.`);
+    }
     // Secrets are encrypted for one backend and often kept out of the repository: plan without them, and say so.
     const missingSecrets = secretKeys.filter((key) => config[key] === undefined);
     for (const key of missingSecrets) config[key] = secretPlaceholder(key);
-    return { project: project.name, config, secretKeys: [...new Set(secretKeys)], missingSecrets, warnings };
+    return { project: project.name, config, secretKeys: [...new Set(secretKeys)], missingSecrets, warnings: [] };
 }

@@ -5,6 +5,12 @@ import { CloudKedroEnvironment, type CloudKedroEnvironmentArgs } from "../cloud"
 export class AwsKedroEnvironment extends CloudKedroEnvironment {
     constructor(name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         // The workspace module (and the cloud SDK it imports) loads only for workspace: create.
-        super("aws", (...workspace) => new (require("./workspace") as typeof import("./workspace")).AwsDatabricksWorkspace(...workspace), name, args, opts);
+        super(
+            "aws",
+            (...workspace) => new (require("./workspace") as typeof import("./workspace")).AwsDatabricksWorkspace(...workspace),
+            name,
+            args,
+            opts,
+        );
     }
 }

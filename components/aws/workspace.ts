@@ -37,7 +37,13 @@ export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements 
 
         this.accountProvider = new databricks.Provider(
             `${name}-account`,
-            { host: AWS_ACCOUNTS_HOST, accountId, authType: workspace.authType, clientId: workspace.clientId, clientSecret: args.clientSecret },
+            {
+                host: AWS_ACCOUNTS_HOST,
+                accountId,
+                authType: workspace.authType,
+                clientId: workspace.clientId,
+                clientSecret: args.clientSecret,
+            },
             parent,
         );
         const account = { parent: this, provider: this.accountProvider };
@@ -84,13 +90,27 @@ export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements 
             { parent: this, dependsOn: [adminAssignment] },
         );
 
-        this.registerOutputs({ workspaceUrl: this.workspaceUrl, workspaceId: this.workspace.workspaceId, rootBucket: this.rootBucket.bucket });
+        this.registerOutputs({
+            workspaceUrl: this.workspaceUrl,
+            workspaceId: this.workspace.workspaceId,
+            rootBucket: this.rootBucket.bucket,
+        });
     }
 
     /** The root bucket (DBFS root): encrypted, never public, owned by the bucket owner, with the policy Databricks needs. */
-    private declareRootBucket(name: string, workspaceName: string, accountId: string, tags: Record<string, string>, account: pulumi.InvokeOptions): { bucket: Bucket; policy: BucketPolicy } {
+    private declareRootBucket(
+        name: string,
+        workspaceName: string,
+        accountId: string,
+        tags: Record<string, string>,
+        account: pulumi.InvokeOptions,
+    ): { bucket: Bucket; policy: BucketPolicy } {
         const parent = { parent: this };
-        const bucket = new Bucket(`${name}-root-bucket`, { bucketPrefix: rootBucketPrefix(workspaceName), forceDestroy: true, tags }, parent);
+        const bucket = new Bucket(
+            `${name}-root-bucket`,
+            { bucketPrefix: rootBucketPrefix(workspaceName), forceDestroy: true, tags },
+            parent,
+        );
         new BucketServerSideEncryptionConfiguration(
             `${name}-root-bucket-encryption`,
             { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }] },
@@ -101,15 +121,28 @@ export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements 
             { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
             parent,
         );
-        new BucketOwnershipControls(`${name}-root-bucket-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+        new BucketOwnershipControls(
+            `${name}-root-bucket-ownership`,
+            { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            parent,
+        );
         const bucketPolicy = databricks.getAwsBucketPolicyOutput({ bucket: bucket.bucket, databricksE2AccountId: accountId }, account);
         // After the public access block, so the policy is never briefly applied to an unguarded bucket.
-        const policy = new BucketPolicy(`${name}-root-bucket-policy`, { bucket: bucket.id, policy: bucketPolicy.json }, { parent: this, dependsOn: [publicAccessBlock] });
+        const policy = new BucketPolicy(
+            `${name}-root-bucket-policy`,
+            { bucket: bucket.id, policy: bucketPolicy.json },
+            { parent: this, dependsOn: [publicAccessBlock] },
+        );
         return { bucket, policy };
     }
 
     /** The cross-account role Databricks assumes (the account id as external id), and its ARN once IAM has seen it. */
-    private declareCrossAccountRole(name: string, accountId: string, tags: Record<string, string>, account: pulumi.InvokeOptions): { role: Role; propagatedArn: pulumi.Output<string> } {
+    private declareCrossAccountRole(
+        name: string,
+        accountId: string,
+        tags: Record<string, string>,
+        account: pulumi.InvokeOptions,
+    ): { role: Role; propagatedArn: pulumi.Output<string> } {
         const parent = { parent: this };
         const assumeRolePolicy = databricks.getAwsAssumeRolePolicyOutput({ externalId: accountId }, account);
         const role = new Role(`${name}-cross-account`, { assumeRolePolicy: assumeRolePolicy.json, tags }, parent);

@@ -5,6 +5,12 @@ import { CloudKedroEnvironment, type CloudKedroEnvironmentArgs } from "../cloud"
 export class AzureKedroEnvironment extends CloudKedroEnvironment {
     constructor(name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         // The workspace module (and the cloud SDK it imports) loads only for workspace: create.
-        super("azure", (...workspace) => new (require("./workspace") as typeof import("./workspace")).AzureDatabricksWorkspace(...workspace), name, args, opts);
+        super(
+            "azure",
+            (...workspace) => new (require("./workspace") as typeof import("./workspace")).AzureDatabricksWorkspace(...workspace),
+            name,
+            args,
+            opts,
+        );
     }
 }

@@ -33,6 +33,8 @@ export class AzureDatabricksWorkspace extends pulumi.ComponentResource implement
             parent,
         );
         const client = getClientConfigOutput(parent);
+        const managedGroup = names.managedResourceGroup;
+        const managedResourceGroupId = pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${managedGroup}`;
         this.workspace = new AzureDatabricksWorkspaceResource(
             name,
             {
@@ -42,7 +44,7 @@ export class AzureDatabricksWorkspace extends pulumi.ComponentResource implement
                 sku: { name: "premium" },
                 // The 2026-01-01 API requires a compute mode; Hybrid is classic clusters in a managed resource group.
                 computeMode: "Hybrid",
-                managedResourceGroupId: pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${names.managedResourceGroup}`,
+                managedResourceGroupId,
                 parameters: { enableNoPublicIp: { value: true } },
                 tags,
             },

@@ -5,6 +5,12 @@ import { CloudKedroEnvironment, type CloudKedroEnvironmentArgs } from "../cloud"
 export class GcpKedroEnvironment extends CloudKedroEnvironment {
     constructor(name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         // The workspace module (and the cloud SDK it imports) loads only for workspace: create.
-        super("gcp", (...workspace) => new (require("./workspace") as typeof import("./workspace")).GcpDatabricksWorkspace(...workspace), name, args, opts);
+        super(
+            "gcp",
+            (...workspace) => new (require("./workspace") as typeof import("./workspace")).GcpDatabricksWorkspace(...workspace),
+            name,
+            args,
+            opts,
+        );
     }
 }

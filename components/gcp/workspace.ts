@@ -67,41 +67,20 @@ export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements 
         if (workspace.googleServiceAccount) {
             this.serviceAccountEmail = pulumi.output(workspace.googleServiceAccount);
         } else {
-            this.serviceAccount = new ServiceAccount(
-                `${name}-creator`,
-                { accountId: gcpServiceAccountId(workspace.name), displayName: `Databricks workspace creator for ${workspace.name}`, project },
-                parent,
-            );
-            this.serviceAccountEmail = this.serviceAccount.email;
-            const role = new IAMCustomRole(
-                `${name}-creator-role`,
-                { project, roleId: gcpCustomRoleId(workspace.name), title: `Databricks workspace creator (${workspace.name})`, permissions: [...WORKSPACE_CREATOR_PERMISSIONS] },
-                parent,
-            );
-            const roleBinding = new ProjectIamMember(
-                `${name}-creator-binding`,
-                { project, role: role.name, member: pulumi.interpolate`serviceAccount:${this.serviceAccount.email}` },
-                parent,
-            );
-            const deployer = getClientOpenIdUserInfoOutput(parent);
-            const impersonation = new ServiceAccountIamMember(
-                `${name}-creator-impersonation`,
-                { serviceAccountId: this.serviceAccount.name, role: "roles/iam.serviceAccountTokenCreator", member: deployer.email.apply(gcpMemberFor) },
-                parent,
-            );
-            // Impersonating a service account, or using its role, in the seconds after the grant fails: wait once.
-            ready = [
-                new PropagationDelay(
-                    `${name}-iam-propagation`,
-                    { seconds: GCP_IAM_PROPAGATION_SECONDS, triggers: [this.serviceAccount.email, roleBinding.id, impersonation.id] },
-                    parent,
-                ),
-            ];
+            const creator = this.declareCreator(name, workspace.name, project);
+            this.serviceAccount = creator.serviceAccount;
+            this.serviceAccountEmail = creator.serviceAccount.email;
+            ready = [creator.ready];
         }
 
         this.accountProvider = new databricks.Provider(
             `${name}-account`,
-            { host: GCP_ACCOUNTS_HOST, accountId: workspace.accountId, authType: workspace.authType, googleServiceAccount: this.serviceAccountEmail },
+            {
+                host: GCP_ACCOUNTS_HOST,
+                accountId: workspace.accountId,
+                authType: workspace.authType,
+                googleServiceAccount: this.serviceAccountEmail,
+            },
             { parent: this, dependsOn: ready },
         );
         this.workspace = new databricks.MwsWorkspaces(
@@ -121,6 +100,59 @@ export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements 
             { host: this.workspaceUrl, authType: workspace.authType, googleServiceAccount: this.serviceAccountEmail },
             parent,
         );
-        this.registerOutputs({ workspaceUrl: this.workspaceUrl, workspaceId: this.workspace.workspaceId, serviceAccountEmail: this.serviceAccountEmail });
+        this.registerOutputs({
+            workspaceUrl: this.workspaceUrl,
+            workspaceId: this.workspace.workspaceId,
+            serviceAccountEmail: this.serviceAccountEmail,
+        });
+    }
+
+    /**
+     * The service account that creates the workspace, with the custom role it needs, the right for the
+     * deploying identity to impersonate it, and a one-time wait for Google's IAM to see those grants.
+     */
+    private declareCreator(
+        name: string,
+        workspaceName: string,
+        project: string,
+    ): { serviceAccount: ServiceAccount; ready: pulumi.Resource } {
+        const parent = { parent: this };
+        const serviceAccount = new ServiceAccount(
+            `${name}-creator`,
+            { accountId: gcpServiceAccountId(workspaceName), displayName: `Databricks workspace creator for ${workspaceName}`, project },
+            parent,
+        );
+        const role = new IAMCustomRole(
+            `${name}-creator-role`,
+            {
+                project,
+                roleId: gcpCustomRoleId(workspaceName),
+                title: `Databricks workspace creator (${workspaceName})`,
+                permissions: [...WORKSPACE_CREATOR_PERMISSIONS],
+            },
+            parent,
+        );
+        const roleBinding = new ProjectIamMember(
+            `${name}-creator-binding`,
+            { project, role: role.name, member: pulumi.interpolate`serviceAccount:${serviceAccount.email}` },
+            parent,
+        );
+        const deployer = getClientOpenIdUserInfoOutput(parent);
+        const impersonation = new ServiceAccountIamMember(
+            `${name}-creator-impersonation`,
+            {
+                serviceAccountId: serviceAccount.name,
+                role: "roles/iam.serviceAccountTokenCreator",
+                member: deployer.email.apply(gcpMemberFor),
+            },
+            parent,
+        );
+        // Impersonating a service account, or using its role, in the seconds after the grant fails: wait once.
+        const ready = new PropagationDelay(
+            `${name}-iam-propagation`,
+            { seconds: GCP_IAM_PROPAGATION_SECONDS, triggers: [serviceAccount.email, roleBinding.id, impersonation.id] },
+            parent,
+        );
+        return { serviceAccount, ready };
     }
 }

@@ -10,7 +10,7 @@ import { projectKey } from "../errors";
 import { ACCOUNT_NAME, an } from "../patterns";
 import type { ProjectKey } from "../keyTable";
 import type { Reporter } from "../reporter";
-import type { KedroStackSettings } from "../settings";
+import type { KedroStackSettings } from "../types";
 
 export type Report = Reporter["problem"];
 
@@ -34,12 +34,22 @@ export function sparkVersionFix(value: string, today: Date, fallback: string): s
 }
 
 /** A GPU runtime (…-gpu-…) runs only on GPU node types: refused on any other, naming which key is at fault. */
-export function checkGpuRuntime(report: Report, cloud: Cloud, sparkVersion: string, nodeTypes: { nodeType?: string; driverNodeType?: string }): void {
+export function checkGpuRuntime(
+    report: Report,
+    cloud: Cloud,
+    sparkVersion: string,
+    nodeTypes: { nodeType?: string; driverNodeType?: string },
+): void {
     if (!/-gpu-/.test(sparkVersion)) return;
     const profile = CLOUD_PROFILES[cloud];
     for (const [name, value] of Object.entries(nodeTypes) as Array<["nodeType" | "driverNodeType", string | undefined]>) {
         if (value === undefined || profile.gpuNodeTypePattern.test(value)) continue;
-        report(name, value, `a GPU node type with the GPU runtime ${sparkVersion}, such as ${profile.gpuNodeTypeExample} (or a runtime without -gpu-)`, profile.gpuNodeTypeExample);
+        report(
+            name,
+            value,
+            `a GPU node type with the GPU runtime ${sparkVersion}, such as ${profile.gpuNodeTypeExample} (or a runtime without -gpu-)`,
+            profile.gpuNodeTypeExample,
+        );
     }
 }
 
@@ -52,15 +62,28 @@ export function checkBranchIsName(report: Report, branch: string): boolean {
 }
 
 /** nodeType and driverNodeType set to another cloud's type are refused; a name of no known shape only warns. */
-function checkNodeTypes(r: Reporter, cloud: Cloud, nodeTypes: Array<[name: "nodeType" | "driverNodeType", value: string | undefined]>): void {
+function checkNodeTypes(
+    r: Reporter,
+    cloud: Cloud,
+    nodeTypes: Array<[name: "nodeType" | "driverNodeType", value: string | undefined]>,
+): void {
     const profile = CLOUD_PROFILES[cloud];
     for (const [name, value] of nodeTypes) {
         if (value === undefined || r.get(name) === undefined) continue;
         const owner = cloudOfNodeType(value);
         if (owner !== undefined && owner !== cloud) {
-            r.problem(name, value, `${an(profile.label)} node type such as ${profile.nodeTypeExample}; ${value} is ${an(CLOUD_PROFILES[owner].label)} node type`, profile.defaultNodeType);
+            r.problem(
+                name,
+                value,
+                `${an(profile.label)} node type such as ${profile.nodeTypeExample}; ${value} is ${an(CLOUD_PROFILES[owner].label)} node ` +
+                    `type`,
+                profile.defaultNodeType,
+            );
         } else if (owner === undefined) {
-            r.warn(`${projectKey(name)} ${JSON.stringify(value)} does not look like ${an(profile.label)} node type (such as ${profile.nodeTypeExample}); the workspace will reject it if it is unknown.`);
+            r.warn(
+                `${projectKey(name)} ${JSON.stringify(value)} does not look like ${an(profile.label)} node type (such as ` +
+                    `${profile.nodeTypeExample}); the workspace will reject it if it is unknown.`,
+            );
         }
     }
 }
@@ -68,11 +91,18 @@ function checkNodeTypes(r: Reporter, cloud: Cloud, nodeTypes: Array<[name: "node
 /** A value the program accepts beyond the policy pack's default limit: a warning, so the plan never passes only to fail the policy. */
 function warnBeyondPolicy(r: Reporter, name: ProjectKey, value: number, limit: number, policy: string): void {
     if (value <= limit) return;
-    r.warn(`${projectKey(name)} is ${value}, above the policy pack's default limit of ${limit} (${policy}): pulumi up --policy-pack policy refuses it unless --policy-pack-config raises the limit.`);
+    r.warn(
+        `${projectKey(name)} is ${value}, above the policy pack's default limit of ${limit} (${policy}): pulumi up --policy-pack policy ` +
+            `refuses it unless --policy-pack-config raises the limit.`,
+    );
 }
 
 /** The interactive cluster's settings, from the stack's keys and its cloud's defaults; node types are undefined without a cloud. */
-export function readCluster(r: Reporter, cloud: Cloud | undefined, today: Date): Omit<KedroStackSettings["cluster"], "nodeType" | "driverNodeType" | "singleUserName"> & {
+export function readCluster(
+    r: Reporter,
+    cloud: Cloud | undefined,
+    today: Date,
+): Omit<KedroStackSettings["cluster"], "nodeType" | "driverNodeType" | "singleUserName"> & {
     nodeType?: string;
     driverNodeType?: string;
     singleUserName?: string;
@@ -80,31 +110,61 @@ export function readCluster(r: Reporter, cloud: Cloud | undefined, today: Date):
     const sparkVersion = r.get("sparkVersion") ?? DEFAULTS.sparkVersion;
     // Runtime keys as the Clusters API lists them: 15.4.x-scala2.12, 14.3.x-gpu-ml-scala2.12, 13.3.x-photon-scala2.12.
     if (!/^\d+\.\d+\.x-(?:[a-z0-9]+-)*scala\d+\.\d+$/.test(sparkVersion)) {
-        r.problem("sparkVersion", sparkVersion, "a runtime key as the Clusters API lists it, such as 11.3.x-scala2.12 or 15.4.x-photon-scala2.12", sparkVersionFix(sparkVersion, today, DEFAULTS.sparkVersion));
+        r.problem(
+            "sparkVersion",
+            sparkVersion,
+            "a runtime key as the Clusters API lists it, such as 11.3.x-scala2.12 or 15.4.x-photon-scala2.12",
+            sparkVersionFix(sparkVersion, today, DEFAULTS.sparkVersion),
+        );
     }
     const nodeType = r.get("nodeType") ?? (cloud ? CLOUD_PROFILES[cloud].defaultNodeType : undefined);
     const driverNodeType = r.get("driverNodeType") ?? nodeType;
     if (cloud) {
-        checkNodeTypes(r, cloud, [["nodeType", nodeType], ["driverNodeType", driverNodeType]]);
+        checkNodeTypes(r, cloud, [
+            ["nodeType", nodeType],
+            ["driverNodeType", driverNodeType],
+        ]);
         checkGpuRuntime(r.problem, cloud, sparkVersion, { nodeType, ...(r.get("driverNodeType") !== undefined ? { driverNodeType } : {}) });
     }
-    const numWorkers = r.integerKey("numWorkers", DEFAULTS.numWorkers, NUM_WORKERS_RANGE, `a whole number from 0 to ${NUM_WORKERS_RANGE.max} (0 declares a single-node cluster)`);
+    const numWorkers = r.integerKey(
+        "numWorkers",
+        DEFAULTS.numWorkers,
+        NUM_WORKERS_RANGE,
+        `a whole number from 0 to ${NUM_WORKERS_RANGE.max} (0 declares a single-node cluster)`,
+    );
     const autoterminationMinutes = r.integerKey(
         "autoterminationMinutes",
         DEFAULTS.autoterminationMinutes,
         AUTOTERMINATION_RANGE,
-        `a whole number of minutes from ${AUTOTERMINATION_RANGE.min} to ${AUTOTERMINATION_RANGE.max} (0, "never stop", is refused: an idle cluster would run up costs)`,
+        `a whole number of minutes from ${AUTOTERMINATION_RANGE.min} to ${AUTOTERMINATION_RANGE.max} (0, "never stop", is refused: an ` +
+            `idle cluster would run up costs)`,
     );
     warnBeyondPolicy(r, "numWorkers", numWorkers, POLICY_DEFAULT_LIMITS.maxWorkers, "max-workers");
-    warnBeyondPolicy(r, "autoterminationMinutes", autoterminationMinutes, POLICY_DEFAULT_LIMITS.maxAutoterminationMinutes, "max-autotermination");
+    warnBeyondPolicy(
+        r,
+        "autoterminationMinutes",
+        autoterminationMinutes,
+        POLICY_DEFAULT_LIMITS.maxAutoterminationMinutes,
+        "max-autotermination",
+    );
     const spot = r.booleanKey("spot", DEFAULTS.spot);
     const noWait = r.booleanKey("clusterNoWait", DEFAULTS.clusterNoWait);
-    const accessMode: AccessMode = r.enumKey("accessMode", ACCESS_MODES, DEFAULTS.accessMode, "upper", `${ACCESS_MODES.join(" or ")} ("No isolation shared")`, (raw) =>
-        accessModeFix(raw, DEFAULTS.accessMode),
+    const accessMode: AccessMode = r.enumKey(
+        "accessMode",
+        ACCESS_MODES,
+        DEFAULTS.accessMode,
+        "upper",
+        `${ACCESS_MODES.join(" or ")} ("No isolation shared")`,
+        (raw) => accessModeFix(raw, DEFAULTS.accessMode),
     );
     const singleUserNameRaw = r.get("singleUserName");
     if (singleUserNameRaw !== undefined && !ACCOUNT_NAME.test(singleUserNameRaw)) {
-        r.problem("singleUserName", singleUserNameRaw, "a workspace user name of at most 255 letters, digits and . _ @ + -, e.g. alice@example.com", "<you@example.com>");
+        r.problem(
+            "singleUserName",
+            singleUserNameRaw,
+            "a workspace user name of at most 255 letters, digits and . _ @ + -, e.g. alice@example.com",
+            "<you@example.com>",
+        );
     }
     const singleUserName = singleUserNameRaw !== undefined && ACCOUNT_NAME.test(singleUserNameRaw) ? singleUserNameRaw : undefined;
     return { sparkVersion, nodeType, driverNodeType, numWorkers, autoterminationMinutes, spot, accessMode, singleUserName, noWait };

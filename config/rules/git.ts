@@ -3,12 +3,20 @@
  * existing one at gitUrl or a GitHub repository this stack creates, its Git
  * provider, branch and commit, and the Git credential.
  */
-import { GIT_PROVIDERS, type GitProvider, INFERRED_GIT_HOSTS, canonicalGitProvider, inferGitProvider, namesRepository, repositoryName } from "../../lib/git";
+import {
+    GIT_PROVIDERS,
+    type GitProvider,
+    INFERRED_GIT_HOSTS,
+    canonicalGitProvider,
+    inferGitProvider,
+    namesRepository,
+    repositoryName,
+} from "../../lib/git";
 import { looksLikeCredential } from "../../lib/redact";
 import { DEFAULTS, GIT_CREDENTIAL_MODES, type GitCredentialMode } from "../defaults";
 import { ACCOUNT_NAME, GITHUB_OWNER, REPOSITORY_NAME, decodeSafely, isBranchName, parseUrl } from "../patterns";
 import type { Reporter } from "../reporter";
-import type { KedroStackSettings } from "../settings";
+import type { KedroStackSettings } from "../types";
 import { checkBranchIsName } from "./cluster";
 
 export interface GitReading {
@@ -36,27 +44,53 @@ function readGithubRepository(r: Reporter, ctx: GitContext): { mode?: string; re
     const modeRaw = r.get("githubRepository") ?? "existing";
     const mode = modeRaw.toLowerCase();
     if (mode !== "existing" && mode !== "create") {
-        r.problem("githubRepository", modeRaw, "existing (use gitUrl) or create (a private GitHub repository made by this stack)", "existing");
+        r.problem(
+            "githubRepository",
+            modeRaw,
+            "existing (use gitUrl) or create (a private GitHub repository made by this stack)",
+            "existing",
+        );
         return {};
     }
     if (mode === "existing") return { mode, repository: { mode: "existing" } };
     const ownerRaw = r.get("githubOwner") ?? ctx.githubOwner;
     if (ownerRaw !== undefined && !GITHUB_OWNER.test(ownerRaw)) {
-        r.problem("githubOwner", ownerRaw, "a GitHub user or organisation: at most 39 letters, digits and single hyphens", "<github-owner>");
+        r.problem(
+            "githubOwner",
+            ownerRaw,
+            "a GitHub user or organisation: at most 39 letters, digits and single hyphens",
+            "<github-owner>",
+        );
     }
     const owner = ownerRaw !== undefined && GITHUB_OWNER.test(ownerRaw) ? ownerRaw : undefined;
     // No default: the project's own name is this infrastructure repository's.
     const name = r.get("githubRepositoryName");
-    if (ownerRaw === undefined) r.problem("githubOwner", undefined, "the GitHub user or organisation to create the repository in; github:owner also works", "<github-owner>");
+    if (ownerRaw === undefined)
+        r.problem(
+            "githubOwner",
+            undefined,
+            "the GitHub user or organisation to create the repository in; github:owner also works",
+            "<github-owner>",
+        );
     if (name === undefined) {
-        r.problem("githubRepositoryName", undefined, "the name of the Kedro project's repository to create, e.g. iris-databricks (not this infrastructure repository's)", "iris-databricks");
+        r.problem(
+            "githubRepositoryName",
+            undefined,
+            "the name of the Kedro project's repository to create, e.g. iris-databricks (not this infrastructure repository's)",
+            "iris-databricks",
+        );
     } else if (!REPOSITORY_NAME.test(name) || name === "." || name === "..") {
         r.problem("githubRepositoryName", name, "1 to 100 letters, digits, '.', '_' and '-'", "iris-databricks");
     }
     if (r.get("gitUrl") !== undefined) {
-        r.problem("gitUrl", r.get("gitUrl"), "no value with githubRepository: create, which uses the created repository's URL", "", { fix: `pulumi config rm gitUrl --stack ${ctx.stack}` });
+        r.problem("gitUrl", r.get("gitUrl"), "no value with githubRepository: create, which uses the created repository's URL", "", {
+            fix: `pulumi config rm gitUrl --stack ${ctx.stack}`,
+        });
     }
-    return { mode, repository: owner && name ? { mode: "create", owner, name, ownerIsProviderDefault: owner === ctx.githubOwner } : undefined };
+    return {
+        mode,
+        repository: owner && name ? { mode: "create", owner, name, ownerIsProviderDefault: owner === ctx.githubOwner } : undefined,
+    };
 }
 
 /** gitUrl: an https:// clone URL that names a repository and holds no credential. */
@@ -70,12 +104,16 @@ function readGitUrl(r: Reporter, raw: string | undefined): URL | undefined {
     const example = "https://github.com/<owner>/<repo>.git";
     if (!parsed || !parsed.hostname) r.problem("gitUrl", raw, `an https:// URL, e.g. ${example}`, example);
     // First: a token in the URL would sit in plaintext in the stack file, the Repo's state and the plan.
-    else if (parsed.password || looksLikeCredential(decodeSafely(parsed.username) ?? parsed.username)) r.problem("gitUrl", raw, "a URL without a password or token in it; the token goes in the secret gitToken", bare);
+    else if (parsed.password || looksLikeCredential(decodeSafely(parsed.username) ?? parsed.username))
+        r.problem("gitUrl", raw, "a URL without a password or token in it; the token goes in the secret gitToken", bare);
     else if (parsed.search || parsed.hash) r.problem("gitUrl", raw, "a clone URL without a query or fragment", bare);
-    else if (parsed.protocol !== "https:") r.problem("gitUrl", raw, "https:// URLs only (Databricks Repos clone over HTTPS with the Git credential)", bare);
+    else if (parsed.protocol !== "https:")
+        r.problem("gitUrl", raw, "https:// URLs only (Databricks Repos clone over HTTPS with the Git credential)", bare);
     else if (repositoryName(parsed) === undefined) r.problem("gitUrl", raw, "a URL whose path is validly percent-encoded", example);
-    else if (repositoryName(parsed) === "" || !namesRepository(parsed)) r.problem("gitUrl", raw, `a URL that names a repository, e.g. ${example}`, example);
-    else if (!REPOSITORY_NAME.test(repositoryName(parsed)!)) r.problem("gitUrl", raw, "a repository name of 1 to 100 letters, digits, '.', '_' and '-'", example);
+    else if (repositoryName(parsed) === "" || !namesRepository(parsed))
+        r.problem("gitUrl", raw, `a URL that names a repository, e.g. ${example}`, example);
+    else if (!REPOSITORY_NAME.test(repositoryName(parsed)!))
+        r.problem("gitUrl", raw, "a repository name of 1 to 100 letters, digits, '.', '_' and '-'", example);
     else return parsed;
     return undefined;
 }
@@ -84,7 +122,8 @@ function readGitUrl(r: Reporter, raw: string | undefined): URL | undefined {
 function readGitProvider(r: Reporter, createsRepository: boolean, gitUrl: URL | undefined, stack: string): GitProvider | undefined {
     const raw = r.get("gitProvider");
     if (createsRepository) {
-        if (raw !== undefined && canonicalGitProvider(raw) !== "gitHub") r.problem("gitProvider", raw, "gitHub (or unset) with githubRepository: create", "gitHub");
+        if (raw !== undefined && canonicalGitProvider(raw) !== "gitHub")
+            r.problem("gitProvider", raw, "gitHub (or unset) with githubRepository: create", "gitHub");
         return "gitHub";
     }
     if (raw !== undefined) {
@@ -93,7 +132,9 @@ function readGitProvider(r: Reporter, createsRepository: boolean, gitUrl: URL | 
         if (!provider) r.problem("gitProvider", raw, `${GIT_PROVIDERS.join(", ")} (case-insensitive)`, "<provider>");
         else if (hosted !== undefined && hosted !== provider) {
             // A public host has one provider: another would make the credential and the Repo talk to the wrong API.
-            r.problem("gitProvider", raw, `${hosted} for ${gitUrl!.hostname} (or unset: it is inferred from the host)`, "", { fix: `pulumi config rm gitProvider --stack ${stack}` });
+            r.problem("gitProvider", raw, `${hosted} for ${gitUrl!.hostname} (or unset: it is inferred from the host)`, "", {
+                fix: `pulumi config rm gitProvider --stack ${stack}`,
+            });
         }
         return provider;
     }
@@ -123,8 +164,12 @@ function readCredential(r: Reporter, hasGitToken: boolean): { credential: GitCre
     const username = r.get("gitUsername");
     if (credential === "stack") {
         if (username === undefined) r.problem("gitUsername", undefined, "your user name at the Git provider", "<git-username>");
-        else if (!ACCOUNT_NAME.test(username)) r.problem("gitUsername", username, "a user name of at most 255 letters, digits and . _ @ + -", "<git-username>");
-        if (!hasGitToken) r.problem("gitToken", undefined, "a personal access token with repo scope, stored as a secret", "<personal-access-token>", { secret: true });
+        else if (!ACCOUNT_NAME.test(username))
+            r.problem("gitUsername", username, "a user name of at most 255 letters, digits and . _ @ + -", "<git-username>");
+        if (!hasGitToken)
+            r.problem("gitToken", undefined, "a personal access token with repo scope, stored as a secret", "<personal-access-token>", {
+                secret: true,
+            });
     }
     return { credential, username };
 }
@@ -146,7 +191,12 @@ export function readGit(r: Reporter, ctx: GitContext): GitReading {
     // A full SHA: the Repo reads back a 40-character head commit, and a short one would never equal it.
     const commit = r.get("gitCommit");
     if (commit !== undefined && !/^[0-9a-f]{40}$/i.test(commit)) {
-        r.problem("gitCommit", commit, "a full 40-character commit SHA of gitBranch, e.g. from git rev-parse HEAD, or unset", "$(git rev-parse HEAD)");
+        r.problem(
+            "gitCommit",
+            commit,
+            "a full 40-character commit SHA of gitBranch, e.g. from git rev-parse HEAD, or unset",
+            "$(git rev-parse HEAD)",
+        );
     }
     const { credential, username } = readCredential(r, ctx.hasGitToken);
     const repoName = repository?.mode === "create" ? repository.name : gitUrl ? repositoryName(gitUrl) : undefined;

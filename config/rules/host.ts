@@ -8,7 +8,12 @@ export function checkHost(r: Reporter, host: string, cloud: Cloud | undefined): 
     const hostFix = cloud ? `https://<workspace>${CLOUD_PROFILES[cloud].hostSuffixes[0]}` : "https://<workspace-host>";
     const key = "databricks:host";
     if (hostUrl && (hostUrl.username || hostUrl.password)) {
-        r.problem(key, host, "the workspace URL without a user name or password in it; credentials go in databricks:token (--secret) or the environment", hostFix);
+        r.problem(
+            key,
+            host,
+            "the workspace URL without a user name or password in it; credentials go in databricks:token (--secret) or the environment",
+            hostFix,
+        );
     } else if (!hostUrl || hostUrl.protocol !== "https:") {
         r.problem(key, host, "the workspace URL over https, e.g. https://dbc-1234.cloud.databricks.com", hostFix);
     } else if (cloud) {
@@ -18,11 +23,15 @@ export function checkHost(r: Reporter, host: string, cloud: Cloud | undefined): 
             r.problem(
                 key,
                 host,
-                `${an(profile.label)} workspace (*${profile.hostSuffixes.join(", *")}); ${hostUrl.hostname} is ${an(CLOUD_PROFILES[owner].label)} workspace. Either fix databricks:host or set cloud to ${owner}`,
+                `${an(profile.label)} workspace (*${profile.hostSuffixes.join(", *")}); ${hostUrl.hostname} is ` +
+                    `${an(CLOUD_PROFILES[owner].label)} workspace. Either fix databricks:host or set cloud to ${owner}`,
                 hostFix,
             );
         } else if (owner === undefined) {
-            r.warn(`databricks:host ${hostUrl.hostname} is not a known ${profile.label} Databricks domain (a private-link alias, perhaps); the cloud cannot be checked against it.`);
+            r.warn(
+                `databricks:host ${hostUrl.hostname} is not a known ${profile.label} Databricks domain (a private-link alias, perhaps); ` +
+                    `the cloud cannot be checked against it.`,
+            );
         }
     }
 }

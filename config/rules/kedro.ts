@@ -5,16 +5,31 @@ import { DEFAULTS, KEDRO_INSTALL_MODES } from "../defaults";
 import { configSetListCommand, projectKey } from "../errors";
 import { CONTROL_CHARACTERS, isRequirementSpecifier, requirementName } from "../patterns";
 import type { Reporter } from "../reporter";
-import type { KedroStackSettings } from "../settings";
+import type { KedroStackSettings } from "../types";
 import { parseStringList } from "../values";
 
 /** The first problem of a set kedroPackages list, or undefined when it installs. */
-function packagesProblem(parsed: string[], raw: string, sparkVersion: string, stack: string): { value: string; allowed: string; fix?: string } | undefined {
+function packagesProblem(
+    parsed: string[],
+    raw: string,
+    sparkVersion: string,
+    stack: string,
+): { value: string; allowed: string; fix?: string } | undefined {
     const bad = parsed.filter((spec) => CONTROL_CHARACTERS.test(spec) || !isRequirementSpecifier(spec.trim()));
-    if (bad.length > 0) return { value: JSON.stringify(bad), allowed: 'pip requirement specifiers such as "kedro==0.18.7" or "kedro-datasets[spark]~=1.3.0" (no URLs, options or spaces in names)' };
+    if (bad.length > 0)
+        return {
+            value: JSON.stringify(bad),
+            allowed:
+                'pip requirement specifiers such as "kedro==0.18.7" or "kedro-datasets[spark]~=1.3.0" ' +
+                "(no URLs, options or spaces in names)",
+        };
     const names = parsed.map((spec) => requirementName(spec));
     const duplicates = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
-    if (duplicates.length > 0) return { value: raw, allowed: `each package once; ${duplicates.join(", ")} appears more than once (one cluster library per package name)` };
+    if (duplicates.length > 0)
+        return {
+            value: raw,
+            allowed: `each package once; ${duplicates.join(", ")} appears more than once (one cluster library per package name)`,
+        };
     const kedro = parsed.map((spec) => spec.trim()).find((spec) => requirementName(spec) === "kedro");
     if (!kedro) return { value: raw, allowed: 'a list that includes kedro itself, e.g. "kedro~=1.0": the notebook loads kedro.ipython' };
     const release = findLtsRelease(sparkVersion);
@@ -24,8 +39,10 @@ function packagesProblem(parsed: string[], raw: string, sparkVersion: string, st
     return {
         value: raw,
         allowed:
-            `a Kedro that installs on Python ${release.python}, which Databricks Runtime ${release.version} LTS ships: ${kedroLinesFor(release.python).join(" or ")}; ` +
-            `${kedro} allows only ${allowedLines} (Requires-Python ${[...new Set(fit.matching.map((releases) => releases.requiresPython))].join(" / ")}). ` +
+            `a Kedro that installs on Python ${release.python}, which Databricks Runtime ${release.version} LTS ships: ` +
+            `${kedroLinesFor(release.python).join(" or ")}; ` +
+            `${kedro} allows only ${allowedLines} (Requires-Python ` +
+            `${[...new Set(fit.matching.map((releases) => releases.requiresPython))].join(" / ")}). ` +
             `Unset, kedroPackages follows the runtime`,
         fix: `pulumi config rm kedroPackages --stack ${stack}`,
     };
