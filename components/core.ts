@@ -29,29 +29,28 @@ export interface KedroEnvironmentArgs {
     gitUrl?: pulumi.Input<string>;
 }
 
-/** The stack outputs every cloud exposes. */
-export interface KedroEnvironmentOutputs {
-    workspaceUrl: pulumi.Output<string>;
-    clusterId: pulumi.Output<string>;
-    clusterUrl: pulumi.Output<string>;
-    /** The Repo's and the notebook's outputs are undefined until a created repository has a commit to deploy. */
-    repoPath: pulumi.Output<string | undefined>;
-    /** The commit the Repo has checked out after the update. */
-    repoCommit: pulumi.Output<string | undefined>;
-    projectRoot: pulumi.Output<string | undefined>;
-    notebookPath: pulumi.Output<string | undefined>;
-    notebookUrl: pulumi.Output<string | undefined>;
-    /** Undefined unless job is true (and, for a created repository, until it has a commit to deploy). */
-    jobId: pulumi.Output<string | undefined>;
-    jobUrl: pulumi.Output<string | undefined>;
-}
+/** The stack outputs every cloud exposes, declared once, by name: the component's fields of those names. */
+export const ENVIRONMENT_OUTPUTS = [
+    "workspaceUrl",
+    "clusterId",
+    "clusterUrl",
+    "repoPath",
+    "repoCommit",
+    "projectRoot",
+    "notebookPath",
+    "notebookUrl",
+    "jobId",
+    "jobUrl",
+] as const;
+
+export type KedroEnvironmentOutputs = Pick<KedroEnvironment, (typeof ENVIRONMENT_OUTPUTS)[number]>;
 
 /**
  * The cloud-neutral core: the tutorial's steps 3, 4, 6 and 7 in one workspace.
  * An interactive cluster, a Git credential, a Repo that clones the Kedro
  * project with it, and a notebook that installs Kedro and runs the pipeline.
  */
-export class KedroEnvironment extends pulumi.ComponentResource implements KedroEnvironmentOutputs {
+export class KedroEnvironment extends pulumi.ComponentResource {
     readonly cluster: databricks.Cluster;
     /** This stack's Git credential; none with gitCredential: shared, where the deploying identity's own serves. */
     readonly gitCredential?: databricks.GitCredential;
@@ -70,11 +69,14 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
     readonly workspaceUrl: pulumi.Output<string>;
     readonly clusterId: pulumi.Output<string>;
     readonly clusterUrl: pulumi.Output<string>;
+    /** The Repo's and the notebook's outputs are undefined until a created repository has a commit to deploy. */
     readonly repoPath: pulumi.Output<string | undefined>;
+    /** The commit the Repo has checked out after the update. */
     readonly repoCommit: pulumi.Output<string | undefined>;
     readonly projectRoot: pulumi.Output<string | undefined>;
     readonly notebookPath: pulumi.Output<string | undefined>;
     readonly notebookUrl: pulumi.Output<string | undefined>;
+    /** Undefined unless job is true (and, for a created repository, until it has a commit to deploy). */
     readonly jobId: pulumi.Output<string | undefined>;
     readonly jobUrl: pulumi.Output<string | undefined>;
 
@@ -257,17 +259,6 @@ export class KedroEnvironment extends pulumi.ComponentResource implements KedroE
 
     /** The outputs as a plain record, for registerOutputs and the stack's exports. */
     outputs(): KedroEnvironmentOutputs {
-        return {
-            workspaceUrl: this.workspaceUrl,
-            clusterId: this.clusterId,
-            clusterUrl: this.clusterUrl,
-            repoPath: this.repoPath,
-            repoCommit: this.repoCommit,
-            projectRoot: this.projectRoot,
-            notebookPath: this.notebookPath,
-            notebookUrl: this.notebookUrl,
-            jobId: this.jobId,
-            jobUrl: this.jobUrl,
-        };
+        return Object.fromEntries(ENVIRONMENT_OUTPUTS.map((name) => [name, this[name]])) as KedroEnvironmentOutputs;
     }
 }

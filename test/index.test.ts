@@ -1,5 +1,7 @@
 /** The program as the Pulumi CLI runs it: index.ts with the stack's config. */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ENVIRONMENT_OUTPUTS } from "../components";
 import * as pulumi from "@pulumi/pulumi";
 import { runProgramEntry } from "../plan/program";
 import { type RecordingMocks, TYPES, baseConfig, prepare, resolve, settle } from "./harness";
@@ -40,9 +42,12 @@ async function runProgram(config: Record<string, string>, providerConfig: Record
     return { mocks, exports, warnings };
 }
 
-test("exports the documented stack outputs", async () => {
+test("exports the documented stack outputs: the environment's, declared once in the core, each in the README's table", async () => {
     const { exports } = await runProgram(baseConfig("aws"), { "databricks:host": "https://dbc-1234abcd-5678.cloud.databricks.com" });
     expect(Object.keys(exports!).sort()).toEqual(["clusterId", "clusterUrl", "jobId", "jobUrl", "notebookPath", "notebookUrl", "projectRoot", "repoCommit", "repoPath", "workspaceUrl"]);
+    expect(Object.keys(exports!).sort()).toEqual([...ENVIRONMENT_OUTPUTS].sort());
+    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+    for (const name of [...ENVIRONMENT_OUTPUTS, "gitRepositoryUrl", "gitRemoteCommands"]) expect([name, readme.includes(`| \`${name}\` |`)]).toEqual([name, true]);
     expect(exports!.notebookUrl).toMatch(/^https:\/\/dbc-1234abcd-5678\.cloud\.databricks\.com\/#workspace\/Users\//);
 });
 
