@@ -21,7 +21,8 @@ test("the runtime's compiler accepts tsconfig.json and transpiles the program wi
     // ts-node transpiles file by file; a file in a subfolder is what needs rootDir.
     const compile = (file: string) => service.compile(readFileSync(join(root, file), "utf8"), join(root, file));
     expect(compile("index.ts")).toContain('require("./config")');
-    expect(compile("components/core.ts")).toMatch(/exports, "KedroEnvironment"/);
+    // SWC exports one name with defineProperty(exports, …), several through its _export helper's getters.
+    expect(compile("components/core.ts")).toMatch(/exports, "KedroEnvironment"|get KedroEnvironment \(\)/);
 });
 
 test("the runtime's ts-node strips types with SWC; the policy runtime, which type-checks, with TypeScript", () => {
