@@ -90,10 +90,8 @@ function checkScheduleTiming(report: Reporter, cron: string, timezone: string, t
     } else if (forecast.perDay >= OFTEN_PER_DAY) {
         const times = forecast.next.map(describeWallClock).join(", ");
         report.warn(
-            `${projectKey("jobSchedule")} "${cron}" starts the job ${forecast.perDay} times a day: next at ${times} ` +
-                `(${timezone}). ` +
-                `Quartz reads seconds first: once a day at 06:00 is "0 0 6 * * ?" (pulumi config set jobSchedule '0 0 6 * * ` +
-                `?').`,
+            `${projectKey("jobSchedule")} "${cron}" starts the job ${forecast.perDay} times a day: next at ${times} (${timezone}). ` +
+                `Quartz reads seconds first: once a day at 06:00 is "0 0 6 * * ?" (pulumi config set jobSchedule '0 0 6 * * ?').`,
         );
     }
 }
@@ -114,9 +112,8 @@ export function validateJobConfig(report: Reporter, ctx: JobContext): JobSetting
         report.problem(
             "numWorkers",
             String(ctx.numWorkers),
-            `at most ${POLICY_DEFAULT_LIMITS.maxWorkers} with job: true (the policy pack's max-workers cap, which the job ` +
-                `cluster is held ` +
-                `to)`,
+            `at most ${POLICY_DEFAULT_LIMITS.maxWorkers} with job: true ` +
+                "(the policy pack's max-workers cap, which the job cluster is held to)",
             String(POLICY_DEFAULT_LIMITS.maxWorkers),
         );
     }
@@ -135,7 +132,7 @@ export function validateJobConfig(report: Reporter, ctx: JobContext): JobSetting
         report.problem(
             "jobPipeline",
             pipeline,
-            "a Kedro pipeline name as kedro run --pipeline takes it: letters, digits and _ . -, e.g. __default__ or " + "data_science",
+            "a Kedro pipeline name as kedro run --pipeline takes it: letters, digits and _ . -, e.g. __default__ or data_science",
             JOB_DEFAULTS.jobPipeline,
         );
     }
@@ -146,9 +143,8 @@ export function validateJobConfig(report: Reporter, ctx: JobContext): JobSetting
         "jobTimeoutMinutes",
         JOB_DEFAULTS.jobTimeoutMinutes,
         JOB_TIMEOUT_RANGE,
-        `a whole number of minutes from ${JOB_TIMEOUT_RANGE.min} to ${JOB_TIMEOUT_RANGE.max}: an attempt of the pipeline is ` +
-            `stopped after ` +
-            `it`,
+        `a whole number of minutes from ${JOB_TIMEOUT_RANGE.min} to ${JOB_TIMEOUT_RANGE.max}: ` +
+            "an attempt of the pipeline is stopped after it",
     );
     const notifications = readNotifications(report, ctx.stack);
 
@@ -161,9 +157,8 @@ function readTimezone(report: Reporter): { timezone: string; valid: boolean } {
     const zone = checkTimeZone(timezone);
     if (!zone.valid) {
         const allowed =
-            "a time zone ID spelled exactly as the IANA database does, such as UTC, Europe/Paris or America/New_York (no " +
-            "offsets or " +
-            "abbreviations; the scheduler reads any other spelling as GMT)";
+            "a time zone ID spelled exactly as the IANA database does, such as UTC, Europe/Paris or America/New_York " +
+            "(no offsets or abbreviations; the scheduler reads any other spelling as GMT)";
         report.problem(
             "jobTimezone",
             timezone,
@@ -199,11 +194,10 @@ function readSchedule(report: Reporter, ctx: JobContext, timezone: string, timez
     checkScheduleTiming(report, schedule.quartzCron, timezoneValid ? timezone : JOB_DEFAULTS.jobTimezone, ctx.today);
     if (paused && pausedRaw === undefined && PRODUCTION_STACK.test(ctx.stack)) {
         report.warn(
-            `${projectKey("jobSchedule")} is set, but stack ${ctx.stack} is not protected (protect: false), so its schedule ` +
-                `is created ` +
-                `paused and the job never runs on it. ` +
-                `Protect the stack (pulumi config set protect true --stack ${ctx.stack}) or unpause it (pulumi config set ` +
-                `jobSchedulePaused false --stack ${ctx.stack}).`,
+            `${projectKey("jobSchedule")} is set, but stack ${ctx.stack} is not protected (protect: false), ` +
+                "so its schedule is created paused and the job never runs on it. " +
+                `Protect the stack (pulumi config set protect true --stack ${ctx.stack}) ` +
+                `or unpause it (pulumi config set jobSchedulePaused false --stack ${ctx.stack}).`,
         );
     }
     return schedule;

@@ -23,9 +23,8 @@ export async function planAtRef(
         git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
     } catch {
         throw new UsageError(
-            `--base ${ref} is not a commit in ${root}: name a branch, tag or commit that git rev-parse knows (fetch it first ` +
-                `in a shallow ` +
-                `clone).`,
+            `--base ${ref} is not a commit in ${root}: ` +
+                "name a branch, tag or commit that git rev-parse knows (fetch it first in a shallow clone).",
         );
     }
     // A stack the change adds has no plan at the base: everything it declares is new.

@@ -31,7 +31,7 @@ export const CLUSTER_KEYS = {
     spot: {
         type: "boolean",
         default: CLUSTER_DEFAULTS.spot,
-        description: "Workers on spot (AWS, Azure) or preemptible (GCP) VMs, falling back to on-demand; the driver stays " + "on-demand.",
+        description: "Workers on spot (AWS, Azure) or preemptible (GCP) VMs, falling back to on-demand; the driver stays on-demand.",
     },
     accessMode: {
         type: "string",
@@ -42,16 +42,14 @@ export const CLUSTER_KEYS = {
         type: "boolean",
         default: false,
         description:
-            "true: pulumi up returns without waiting for the cluster to reach RUNNING (cluster libraries then install while " +
-            "it starts). " +
-            "The credential, Repo and notebook never wait for the cluster either way.",
+            "true: pulumi up returns without waiting for the cluster to reach RUNNING (cluster libraries then " +
+            "install while it starts). The credential, Repo and notebook never wait for the cluster either way.",
     },
     singleUserName: {
         type: "string",
         default: "",
         description:
-            "Owner of a SINGLE_USER cluster. Empty: environmentUser, else the identity that runs pulumi up (refused when that " +
-            "is a " +
-            "service principal).",
+            "Owner of a SINGLE_USER cluster. Empty: environmentUser, else the identity that runs pulumi up " +
+            "(refused when that is a service principal).",
     },
 } as const satisfies Record<string, KeyDeclaration>;

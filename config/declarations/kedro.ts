@@ -5,19 +5,16 @@ export const KEDRO_KEYS = {
     kedroInstall: {
         type: "string",
         default: "notebook",
-        description: "notebook: a %pip cell installs Kedro, as in the tutorial. cluster: the packages become PyPI cluster " + "libraries.",
+        description: "notebook: a %pip cell installs Kedro, as in the tutorial. cluster: the packages become PyPI cluster libraries.",
     },
     kedroPackages: {
         type: "array",
         default: [],
         description:
-            "pip requirement specifiers of the Kedro packages; must include a kedro that installs on the runtime's Python. " +
-            "Empty: follows " +
-            "" +
-            "sparkVersion, the tutorial's kedro==0.18.7, kedro-datasets[databricks.ManagedTableDataSet]~=1.3.0 and kedro-viz " +
-            "before " +
-            "runtime 13, else kedro~=1.0, kedro-datasets[databricks-managedtabledataset]>=4.0 and kedro-viz. Set it item by " +
-            "item: " +
+            "pip requirement specifiers of the Kedro packages; must include a kedro that installs on the " +
+            "runtime's Python. Empty: follows sparkVersion, the tutorial's kedro==0.18.7, " +
+            "kedro-datasets[databricks.ManagedTableDataSet]~=1.3.0 and kedro-viz before runtime 13, else " +
+            "kedro~=1.0, kedro-datasets[databricks-managedtabledataset]>=4.0 and kedro-viz. Set it item by item: " +
             "pulumi config set --path 'kedroPackages[0]' 'kedro~=1.0'.",
     },
     repoPath: {
