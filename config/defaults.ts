@@ -1,10 +1,10 @@
 /** The project keys' defaults, typed, from the key table; and the values an enumerated key takes. */
 import { KEYS } from "./keyTable";
 
-export const ACCESS_MODES = ["SINGLE_USER", "NONE"] as const;
+export const ACCESS_MODES = KEYS.accessMode.values;
 export type AccessMode = (typeof ACCESS_MODES)[number];
-export const KEDRO_INSTALL_MODES = ["notebook", "cluster"] as const;
-export const GIT_CREDENTIAL_MODES = ["stack", "shared"] as const;
+export const KEDRO_INSTALL_MODES = KEYS.kedroInstall.values;
+export const GIT_CREDENTIAL_MODES = KEYS.gitCredential.values;
 export type GitCredentialMode = (typeof GIT_CREDENTIAL_MODES)[number];
 export type KedroInstall = (typeof KEDRO_INSTALL_MODES)[number];
 
@@ -23,7 +23,5 @@ export const DEFAULTS = {
     kedroPackages: KEYS.kedroPackages.default as readonly string[],
 } as const;
 
-export const AUTOTERMINATION_RANGE = { min: 10, max: 10_000 } as const;
-
-/** numWorkers' bounds: a typo's guard (10^20 workers), well above any workspace's quota; the policy pack holds the real limit. */
-export const NUM_WORKERS_RANGE = { min: 0, max: 10_000 } as const;
+export const AUTOTERMINATION_RANGE = KEYS.autoterminationMinutes.range;
+export const NUM_WORKERS_RANGE = KEYS.numWorkers.range;

@@ -30,7 +30,7 @@ export const JOB_ONLY_KEYS = [
     "jobTimeoutMinutes",
 ] as const;
 
-export const JOB_TIMEOUT_RANGE = { min: 10, max: 2880 } as const;
+export const JOB_TIMEOUT_RANGE = KEYS.jobTimeoutMinutes.range;
 
 /** A Kedro pipeline name as `kedro run --pipeline` takes it: a registry key such as __default__ or data_science. */
 export const PIPELINE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
@@ -98,7 +98,7 @@ function checkScheduleTiming(report: Reporter, cron: string, timezone: string, t
 
 /** Reads the job's keys; undefined when job is not true (and a warning for each job key set in vain). */
 export function validateJobConfig(report: Reporter, ctx: JobContext): JobSettings | undefined {
-    const enabled = report.booleanKey("job", JOB_DEFAULTS.job);
+    const enabled = report.boolean("job");
     if (!enabled) {
         // The CLI passes Pulumi.yaml's defaults as values: only a key set to something else was meant for a job.
         const ignored = JOB_ONLY_KEYS.filter((name) => report.get(name) !== undefined && report.get(name) !== cliDefault(name));
@@ -139,13 +139,7 @@ export function validateJobConfig(report: Reporter, ctx: JobContext): JobSetting
 
     const { timezone, valid: timezoneValid } = readTimezone(report);
     const schedule = readSchedule(report, ctx, timezone, timezoneValid);
-    const timeoutMinutes = report.integerKey(
-        "jobTimeoutMinutes",
-        JOB_DEFAULTS.jobTimeoutMinutes,
-        JOB_TIMEOUT_RANGE,
-        `a whole number of minutes from ${JOB_TIMEOUT_RANGE.min} to ${JOB_TIMEOUT_RANGE.max}: ` +
-            "an attempt of the pipeline is stopped after it",
-    );
+    const timeoutMinutes = report.integer("jobTimeoutMinutes");
     const notifications = readNotifications(report, ctx.stack);
 
     return { pipeline, schedule, notifications, timeoutMinutes };

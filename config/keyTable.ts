@@ -1,9 +1,13 @@
 /**
- * Every project key, declared once (by concern, in declarations/): its type, its default, whether it is a
- * secret, the environment variable that stands in for it, and what it is for.
- * PROJECT_KEYS, the secret keys and the defaults derive from this table, a
- * test holds Pulumi.yaml's config block to it, and `ProjectKey` makes a
- * misspelt key a type error wherever the validation reads one.
+ * Every project key, declared once (by concern, in declarations/): its type,
+ * its default, whether it is a secret, the environment variable that stands
+ * in for it, what it is for, and for a simple key what is allowed (its
+ * values or bounds, and the text a problem says), which the reporter reads
+ * (integer, boolean, choice). PROJECT_KEYS, the secret keys, the defaults,
+ * the enumerations and the bounds derive from this table, a test holds
+ * Pulumi.yaml's config block to it, and `ProjectKey` makes a misspelt key a
+ * type error wherever the validation reads one. Keys whose rules need more
+ * than a table (gitUrl, kedroPackages, the paths) keep them in rules/.
  *
  * Hand-written rather than a schema library's: the validation reports every
  * problem of a run at once, with cross-key rules (zod skips its refinements
@@ -31,6 +35,13 @@ export interface KeyDeclaration {
     /** The environment variable's purpose (config/environment) that stands in for the key when it is unset. */
     readonly environment?: EnvironmentPurpose;
     readonly description: string;
+    /** An enumerated key's values, matched in `match` case. */
+    readonly values?: readonly string[];
+    readonly match?: "upper" | "lower";
+    /** An integer key's bounds. */
+    readonly range?: { readonly min: number; readonly max?: number };
+    /** What is allowed, as a problem with the key says it. */
+    readonly allowed?: string;
 }
 
 export const KEYS = {
@@ -62,6 +73,12 @@ export function cliDefault(key: ProjectKey): string | undefined {
     if (value === undefined || value === "") return undefined;
     return typeof value === "string" ? value : JSON.stringify(value);
 }
+
+type KeysWith<F extends string> = { [K in ProjectKey]: (typeof KEYS)[K] extends Record<F, unknown> ? K : never }[ProjectKey];
+/** Keys the table gives bounds, values, or a boolean type: the reporter reads them by the table alone. */
+export type IntegerKey = KeysWith<"range">;
+export type ChoiceKey = KeysWith<"values">;
+export type BooleanKey = { [K in ProjectKey]: (typeof KEYS)[K]["type"] extends "boolean" ? K : never }[ProjectKey];
 
 export function isProjectKey(name: string): name is ProjectKey {
     return name in KEYS;

@@ -5,7 +5,7 @@
  * A key gets one problem: the first says what is wrong with the value as given.
  */
 import { type ConfigProblem, configSetCommand, projectKey } from "./errors";
-import type { ProjectKey } from "./keyTable";
+import { type BooleanKey, type ChoiceKey, type IntegerKey, KEYS, type KeyDeclaration, type ProjectKey } from "./keyTable";
 import { CONTROL_CHARACTERS } from "./patterns";
 import { parseBoolean, parseInteger } from "./values";
 
@@ -40,6 +40,12 @@ export interface Reporter {
         allowed: string,
         fixValue?: (raw: string) => string,
     ): T;
+    /** An integer key read as the key table declares it: its bounds, its default, what is allowed. */
+    integer<K extends IntegerKey>(name: K): number;
+    /** A boolean key with the key table's default. */
+    boolean<K extends BooleanKey>(name: K): boolean;
+    /** An enumerated key read as the key table declares it; `fixValue` suggests a fix other than the default. */
+    choice<K extends ChoiceKey>(name: K, fixValue?: (raw: string) => string): (typeof KEYS)[K]["values"][number];
     readonly problems: ConfigProblem[];
     readonly warnings: string[];
 }
@@ -80,6 +86,25 @@ export function createReporter(raw: RawConfig, stack: string): Reporter {
             const parsed = parseBoolean(value);
             if (parsed === undefined) reporter.problem(name, value, "true or false", String(fallback));
             return parsed ?? fallback;
+        },
+        integer(name) {
+            const declaration: KeyDeclaration = KEYS[name];
+            return reporter.integerKey(name, declaration.default as number, declaration.range!, declaration.allowed!);
+        },
+        boolean(name) {
+            return reporter.booleanKey(name, KEYS[name].default as boolean);
+        },
+        choice(name, fixValue) {
+            const declaration: KeyDeclaration = KEYS[name];
+            const value = reporter.enumKey(
+                name,
+                declaration.values!,
+                declaration.default as string,
+                declaration.match!,
+                declaration.allowed!,
+                fixValue,
+            );
+            return value as (typeof KEYS)[typeof name]["values"][number];
         },
         enumKey(name, values, fallback, normalize, allowed, fixValue) {
             const value = reporter.get(name);

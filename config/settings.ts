@@ -87,7 +87,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     const kedro = readKedro(r, cluster.sparkVersion, ctx.stack);
     const { repoPath, notebookPath } = readPaths(r, ctx.stack);
     const workspace = readWorkspace(r, cloud, ctx);
-    const protect = r.booleanKey("protect", false);
+    const protect = r.boolean("protect");
 
     // A repository this stack creates has no commit to deploy until one is pushed and named.
     const awaitingFirstPush = git.githubRepository?.mode === "create" && git.commit === undefined;

@@ -21,11 +21,16 @@ export const CLUSTER_KEYS = {
     numWorkers: {
         type: "integer",
         default: CLUSTER_DEFAULTS.numWorkers,
+        // A typo's guard (10^20 workers), well above any workspace's quota; the policy pack holds the real limit.
+        range: { min: 0, max: 10_000 },
+        allowed: "a whole number from 0 to 10000 (0 declares a single-node cluster)",
         description: "Fixed number of workers, no autoscaling. 0 declares a single-node cluster.",
     },
     autoterminationMinutes: {
         type: "integer",
         default: CLUSTER_DEFAULTS.autoterminationMinutes,
+        range: { min: 10, max: 10_000 },
+        allowed: 'a whole number of minutes from 10 to 10000 (0, "never stop", is refused: an idle cluster would run up costs)',
         description: "Idle minutes before the cluster stops, 10 to 10000.",
     },
     spot: {
@@ -36,6 +41,9 @@ export const CLUSTER_KEYS = {
     accessMode: {
         type: "string",
         default: CLUSTER_DEFAULTS.accessMode,
+        values: ["SINGLE_USER", "NONE"],
+        match: "upper",
+        allowed: 'SINGLE_USER or NONE ("No isolation shared")',
         description: 'Cluster access mode, SINGLE_USER or NONE ("No isolation shared").',
     },
     clusterNoWait: {

@@ -25,6 +25,10 @@ export const GIT_KEYS = {
     gitCredential: {
         type: "string",
         default: "stack",
+        values: ["stack", "shared"],
+        match: "lower",
+        allowed:
+            "stack (this stack's own credential, from gitUsername and gitToken) or shared (the deploying identity's existing credential)",
         description:
             "stack: this stack declares its own Git credential from gitUsername and gitToken. shared: it declares " +
             "none, and the Repo clones with the deploying identity's existing credential; no gitToken then. A " +

@@ -48,6 +48,8 @@ export const JOB_KEYS = {
     jobTimeoutMinutes: {
         type: "integer",
         default: 120,
+        range: { min: 10, max: 2880 },
+        allowed: "a whole number of minutes from 10 to 2880: an attempt of the pipeline is stopped after it",
         description:
             "Minutes after which an attempt of the pipeline is stopped, 10 to 2880. A failed attempt is retried " +
             "once, 10 minutes later; a timed-out one is not. The run as a whole is stopped after twice this plus " +

@@ -5,6 +5,9 @@ export const KEDRO_KEYS = {
     kedroInstall: {
         type: "string",
         default: "notebook",
+        values: ["notebook", "cluster"],
+        match: "lower",
+        allowed: "notebook or cluster",
         description: "notebook: a %pip cell installs Kedro, as in the tutorial. cluster: the packages become PyPI cluster libraries.",
     },
     kedroPackages: {

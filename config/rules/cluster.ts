@@ -5,7 +5,7 @@
  */
 import { CLOUD_PROFILES, type Cloud, POLICY_DEFAULT_LIMITS, cloudOfNodeType } from "../../lib/clouds";
 import { LTS_RELEASES, oldestSupportedLts } from "../../lib/runtime";
-import { ACCESS_MODES, AUTOTERMINATION_RANGE, type AccessMode, DEFAULTS, NUM_WORKERS_RANGE } from "../defaults";
+import { type AccessMode, DEFAULTS } from "../defaults";
 import { projectKey } from "../errors";
 import { ACCOUNT_NAME, an } from "../patterns";
 import type { ProjectKey } from "../keyTable";
@@ -126,19 +126,8 @@ export function readCluster(
         ]);
         checkGpuRuntime(r.problem, cloud, sparkVersion, { nodeType, ...(r.get("driverNodeType") !== undefined ? { driverNodeType } : {}) });
     }
-    const numWorkers = r.integerKey(
-        "numWorkers",
-        DEFAULTS.numWorkers,
-        NUM_WORKERS_RANGE,
-        `a whole number from 0 to ${NUM_WORKERS_RANGE.max} (0 declares a single-node cluster)`,
-    );
-    const autoterminationMinutes = r.integerKey(
-        "autoterminationMinutes",
-        DEFAULTS.autoterminationMinutes,
-        AUTOTERMINATION_RANGE,
-        `a whole number of minutes from ${AUTOTERMINATION_RANGE.min} to ${AUTOTERMINATION_RANGE.max} (0, "never stop", is refused: an ` +
-            `idle cluster would run up costs)`,
-    );
+    const numWorkers = r.integer("numWorkers");
+    const autoterminationMinutes = r.integer("autoterminationMinutes");
     warnBeyondPolicy(r, "numWorkers", numWorkers, POLICY_DEFAULT_LIMITS.maxWorkers, "max-workers");
     warnBeyondPolicy(
         r,
@@ -147,16 +136,9 @@ export function readCluster(
         POLICY_DEFAULT_LIMITS.maxAutoterminationMinutes,
         "max-autotermination",
     );
-    const spot = r.booleanKey("spot", DEFAULTS.spot);
-    const noWait = r.booleanKey("clusterNoWait", DEFAULTS.clusterNoWait);
-    const accessMode: AccessMode = r.enumKey(
-        "accessMode",
-        ACCESS_MODES,
-        DEFAULTS.accessMode,
-        "upper",
-        `${ACCESS_MODES.join(" or ")} ("No isolation shared")`,
-        (raw) => accessModeFix(raw, DEFAULTS.accessMode),
-    );
+    const spot = r.boolean("spot");
+    const noWait = r.boolean("clusterNoWait");
+    const accessMode: AccessMode = r.choice("accessMode", (raw) => accessModeFix(raw, DEFAULTS.accessMode));
     const singleUserNameRaw = r.get("singleUserName");
     if (singleUserNameRaw !== undefined && !ACCOUNT_NAME.test(singleUserNameRaw)) {
         r.problem(

@@ -13,7 +13,7 @@ import {
     repositoryName,
 } from "../../lib/git";
 import { looksLikeCredential } from "../../lib/redact";
-import { DEFAULTS, GIT_CREDENTIAL_MODES, type GitCredentialMode } from "../defaults";
+import { DEFAULTS, type GitCredentialMode } from "../defaults";
 import { ACCOUNT_NAME, GITHUB_OWNER, REPOSITORY_NAME, decodeSafely, isBranchName, parseUrl } from "../patterns";
 import type { Reporter } from "../reporter";
 import type { KedroStackSettings } from "../types";
@@ -154,13 +154,7 @@ function readGitProvider(r: Reporter, createsRepository: boolean, gitUrl: URL | 
 /** gitCredential, and with the stack's own credential the user name and the token it needs. */
 function readCredential(r: Reporter, hasGitToken: boolean): { credential: GitCredentialMode; username?: string } {
     // A service principal may hold one Git credential per provider: stacks sharing one in a workspace use "shared".
-    const credential = r.enumKey(
-        "gitCredential",
-        GIT_CREDENTIAL_MODES,
-        DEFAULTS.gitCredential,
-        "lower",
-        "stack (this stack's own credential, from gitUsername and gitToken) or shared (the deploying identity's existing credential)",
-    );
+    const credential = r.choice("gitCredential");
     const username = r.get("gitUsername");
     if (credential === "stack") {
         if (username === undefined) r.problem("gitUsername", undefined, "your user name at the Git provider", "<git-username>");

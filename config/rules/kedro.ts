@@ -1,7 +1,6 @@
 /** How Kedro reaches the cluster: kedroInstall, and kedroPackages, which must install on the runtime's Python. */
 import { defaultKedroPackages, kedroFitsPython, kedroLinesFor } from "../../lib/kedro";
 import { findLtsRelease } from "../../lib/runtime";
-import { DEFAULTS, KEDRO_INSTALL_MODES } from "../defaults";
 import { configSetListCommand, projectKey } from "../errors";
 import { CONTROL_CHARACTERS, isRequirementSpecifier, requirementName } from "../patterns";
 import type { Reporter } from "../reporter";
@@ -49,7 +48,7 @@ function packagesProblem(
 }
 
 export function readKedro(r: Reporter, sparkVersion: string, stack: string): KedroStackSettings["kedro"] {
-    const install = r.enumKey("kedroInstall", KEDRO_INSTALL_MODES, DEFAULTS.kedroInstall, "lower", `${KEDRO_INSTALL_MODES.join(" or ")}`);
+    const install = r.choice("kedroInstall");
     // An unset (or empty) list follows the runtime; a set one must install on the runtime's Python.
     const packagesRaw = r.get("kedroPackages");
     if (packagesRaw === undefined || packagesRaw === "[]") return { install, packages: defaultKedroPackages(sparkVersion) };
