@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as databricks from "./databricks";
-import { type Cloud, type KedroStackSettings, availabilityFor } from "../config";
+import { type Cloud, type KedroStackSettings, cloudAttributesFor } from "../config";
 import { stackTags } from "../lib/naming";
 import { KedroEnvironment, type KedroEnvironmentOutputs } from "./core";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "./workspace";
@@ -62,7 +62,7 @@ export abstract class CloudKedroEnvironment extends pulumi.ComponentResource {
                 gitToken: args.gitToken,
                 gitUrl: args.gitUrl,
                 provider: this.createdWorkspace?.provider ?? args.provider,
-                clusterAttributes: availabilityFor(cloud, args.settings.cluster.spot, [
+                cloudAttributes: cloudAttributesFor(cloud, args.settings.cluster.spot, [
                     args.settings.cluster.nodeType,
                     args.settings.cluster.driverNodeType,
                 ]),

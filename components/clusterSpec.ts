@@ -4,13 +4,13 @@
  * (a name and autotermination for the interactive one).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { type ClusterAvailability, SINGLE_NODE } from "../lib/clouds";
+import { type ClusterCloudAttributes, SINGLE_NODE } from "../lib/clouds";
 import type { KedroStackSettings } from "../config/settings";
 import { clusterTags } from "../lib/naming";
 
 export function clusterSpec(
     settings: KedroStackSettings,
-    clusterAttributes: ClusterAvailability,
+    cloudAttributes: ClusterCloudAttributes,
     singleUserName: pulumi.Input<string | undefined>,
 ) {
     const { cluster } = settings;
@@ -27,6 +27,6 @@ export function clusterSpec(
             ...(singleNode ? SINGLE_NODE.customTags : {}),
         },
         sparkConf: singleNode ? { ...SINGLE_NODE.sparkConf } : undefined,
-        ...clusterAttributes,
+        ...cloudAttributes,
     };
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "./databricks";
-import type { ClusterAvailability, KedroStackSettings } from "../config";
+import type { ClusterCloudAttributes, KedroStackSettings } from "../config";
 import { requirementName } from "../config";
 import { clusterUrl, normalizeWorkspaceUrl, notebookUrl, stackNames, workspacePathOf } from "../lib/naming";
 import { needsPythonRestart } from "../lib/kedro";
@@ -21,8 +21,8 @@ export interface KedroEnvironmentArgs {
     settings: KedroStackSettings;
     /** Personal access token for the Git credential; kept secret whatever is passed. Unused with gitCredential: shared. */
     gitToken?: pulumi.Input<string>;
-    /** The cloud's part of the cluster (see availabilityFor). */
-    clusterAttributes: ClusterAvailability;
+    /** The cloud's part of the cluster (see cloudAttributesFor). */
+    cloudAttributes: ClusterCloudAttributes;
     /** Workspace-level provider; the default provider (databricks:host, …) when omitted. */
     provider?: databricks.Provider;
     /** The repository URL when it is an output (a repository this stack creates); else settings.git.url. */
@@ -141,7 +141,7 @@ export class KedroEnvironment extends pulumi.ComponentResource {
                 `${name}-job`,
                 {
                     settings,
-                    clusterAttributes: args.clusterAttributes,
+                    cloudAttributes: args.cloudAttributes,
                     gitUrl,
                     gitCredentialId: this.gitCredential?.id.apply(Number),
                     deployer,
@@ -173,7 +173,7 @@ export class KedroEnvironment extends pulumi.ComponentResource {
         const cluster = new databricks.Cluster(
             `${name}-cluster`,
             {
-                ...clusterSpec(settings, args.clusterAttributes, singleUser),
+                ...clusterSpec(settings, args.cloudAttributes, singleUser),
                 clusterName: stackNames(settings.git.repoName, settings.stack).clusterName,
                 autoterminationMinutes: clusterSettings.autoterminationMinutes,
                 // Only set when asked, so existing stacks see no diff.

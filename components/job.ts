@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "./databricks";
-import type { ClusterAvailability, KedroStackSettings } from "../config";
+import type { ClusterCloudAttributes, KedroStackSettings } from "../config";
 import { kedroJobArgs } from "./jobArgs";
 import { jobPathOf, jobUrl, workspacePathOf } from "../lib/naming";
 import { kedroRepo, notebookPathFor, repoPathFor, sourceNotebook } from "./checkout";
@@ -10,8 +10,8 @@ import type { DeployingIdentity } from "../lib/people";
 export interface KedroJobArgs {
     /** Settings with job: true and the commit to deploy (gitCommit). */
     settings: KedroStackSettings;
-    /** The cloud's part of the job cluster (see availabilityFor). */
-    clusterAttributes: ClusterAvailability;
+    /** The cloud's part of the job cluster (see cloudAttributesFor). */
+    cloudAttributes: ClusterCloudAttributes;
     gitUrl: pulumi.Input<string>;
     /** The stack's Git credential, for the Repo's create and update requests; undefined with gitCredential: shared. */
     gitCredentialId?: pulumi.Input<number>;
@@ -59,7 +59,7 @@ export class KedroJob extends pulumi.ComponentResource {
         );
         this.job = new databricks.Job(
             name,
-            kedroJobArgs(settings, args.clusterAttributes, {
+            kedroJobArgs(settings, args.cloudAttributes, {
                 notebookPath: this.notebook.path,
                 repoId: this.repo.id,
                 runAs: deployer.apply(({ identity }) => identity.userName),

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { JobArgs } from "@pulumi/databricks/job";
-import type { ClusterAvailability } from "../lib/clouds";
+import type { ClusterCloudAttributes } from "../lib/clouds";
 import { JOB_CLUSTER_KEY, JOB_RUN_POLICY, JOB_TASK_KEY, jobPackages, runTimeoutSeconds } from "../lib/job";
 import { stackNames, stackTags } from "../lib/naming";
 import { JOB_NOTEBOOK_PARAMETERS } from "../lib/notebook";
@@ -20,12 +20,12 @@ export interface JobReferences {
 }
 
 /** The job's cluster, made for each run: the interactive cluster's spec, owned by the identity the job runs as. */
-export function jobCluster(settings: KedroStackSettings, clusterAttributes: ClusterAvailability, runAs: pulumi.Input<string>) {
-    return clusterSpec(settings, clusterAttributes, settings.cluster.accessMode === "SINGLE_USER" ? runAs : undefined);
+export function jobCluster(settings: KedroStackSettings, cloudAttributes: ClusterCloudAttributes, runAs: pulumi.Input<string>) {
+    return clusterSpec(settings, cloudAttributes, settings.cluster.accessMode === "SINGLE_USER" ? runAs : undefined);
 }
 
 /** The Job's arguments. Throws when the settings have no job: the caller declares one only with job: true. */
-export function kedroJobArgs(settings: KedroStackSettings, clusterAttributes: ClusterAvailability, refs: JobReferences): JobArgs {
+export function kedroJobArgs(settings: KedroStackSettings, cloudAttributes: ClusterCloudAttributes, refs: JobReferences): JobArgs {
     const { job } = settings;
     if (!job) throw new Error("kedroJobArgs needs settings with job: true.");
     if (settings.git.commit === undefined) throw new Error("kedroJobArgs needs the commit to deploy (gitCommit).");
@@ -38,7 +38,7 @@ export function kedroJobArgs(settings: KedroStackSettings, clusterAttributes: Cl
         tags: stackTags(settings.project, settings.stack),
         maxConcurrentRuns: JOB_RUN_POLICY.maxConcurrentRuns,
         timeoutSeconds: runTimeoutSeconds(job.timeoutMinutes),
-        jobClusters: [{ jobClusterKey: JOB_CLUSTER_KEY, newCluster: jobCluster(settings, clusterAttributes, refs.runAs) }],
+        jobClusters: [{ jobClusterKey: JOB_CLUSTER_KEY, newCluster: jobCluster(settings, cloudAttributes, refs.runAs) }],
         tasks: [
             {
                 taskKey: JOB_TASK_KEY,

@@ -7,7 +7,7 @@ export const CLOUDS = ["aws", "azure", "gcp"] as const;
 export type Cloud = (typeof CLOUDS)[number];
 
 /** Cluster availability settings as the Databricks provider takes them. */
-export interface AvailabilityAttributes {
+export interface CloudAttributes {
     availability: string;
     firstOnDemand?: number;
     zoneId?: string;
@@ -23,11 +23,11 @@ export interface CloudProfile {
     /** The tutorial's recommended worker type; the driver uses the same. */
     defaultNodeType: string;
     /** Which `databricks.Cluster` argument carries the availability settings. */
-    attributesArg: "awsAttributes" | "azureAttributes" | "gcpAttributes";
+    cloudAttributesArg: "awsAttributes" | "azureAttributes" | "gcpAttributes";
     /** Driver on-demand, worker on spot/preemptible, falling back to on-demand. */
-    spotAttributes: AvailabilityAttributes;
+    spotAttributes: CloudAttributes;
     /** Explicit on-demand: on AWS an unset availability means spot. */
-    onDemandAttributes: AvailabilityAttributes;
+    onDemandAttributes: CloudAttributes;
     /** Workspace host suffixes that identify the cloud. */
     hostSuffixes: readonly string[];
     /** Recognises this cloud's node type names. */
@@ -38,7 +38,7 @@ export interface CloudProfile {
     gpuNodeTypePattern: RegExp;
     gpuNodeTypeExample: string;
     /** Disk attributes a node type needs to be accepted by the Clusters API; none when its local disk serves. */
-    diskAttributes: (nodeType: string) => Partial<AvailabilityAttributes>;
+    diskAttributes: (nodeType: string) => Partial<CloudAttributes>;
 }
 
 /**
@@ -62,7 +62,7 @@ export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = {
     aws: {
         label: "AWS",
         defaultNodeType: "m4.large",
-        attributesArg: "awsAttributes",
+        cloudAttributesArg: "awsAttributes",
         // firstOnDemand 1 keeps the driver on-demand; zoneId "auto" lets Databricks pick a zone with capacity.
         spotAttributes: { availability: "SPOT_WITH_FALLBACK", firstOnDemand: 1, zoneId: "auto" },
         onDemandAttributes: { availability: "ON_DEMAND", zoneId: "auto" },
@@ -78,7 +78,7 @@ export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = {
     azure: {
         label: "Azure",
         defaultNodeType: "Standard_DS3_v2",
-        attributesArg: "azureAttributes",
+        cloudAttributesArg: "azureAttributes",
         // spotBidMaxPrice -1 bids up to the on-demand price, so spot VMs are not evicted on price.
         spotAttributes: { availability: "SPOT_WITH_FALLBACK_AZURE", firstOnDemand: 1, spotBidMaxPrice: -1 },
         onDemandAttributes: { availability: "ON_DEMAND_AZURE" },
@@ -94,7 +94,7 @@ export const CLOUD_PROFILES: Readonly<Record<Cloud, CloudProfile>> = {
     gcp: {
         label: "GCP",
         defaultNodeType: "n1-standard-4",
-        attributesArg: "gcpAttributes",
+        cloudAttributesArg: "gcpAttributes",
         // The GCP successor of the deprecated usePreemptibleExecutors flag.
         spotAttributes: { availability: "PREEMPTIBLE_WITH_FALLBACK_GCP", firstOnDemand: 1 },
         onDemandAttributes: { availability: "ON_DEMAND_GCP" },
@@ -148,15 +148,15 @@ export function cloudOfHost(hostname: string): Cloud | undefined {
 }
 
 /** A cluster's availability settings, under the provider argument of its cloud (`{ awsAttributes: … }`, …). */
-export type ClusterAvailability = Partial<Record<CloudProfile["attributesArg"], AvailabilityAttributes>>;
+export type ClusterCloudAttributes = Partial<Record<CloudProfile["cloudAttributesArg"], CloudAttributes>>;
 
 /**
  * The cluster's cloud attributes, keyed by the provider argument that takes
  * them: availability, and the disks the worker and driver node types need.
  */
-export function availabilityFor(cloud: Cloud, spot: boolean, nodeTypes: readonly string[]): ClusterAvailability {
+export function cloudAttributesFor(cloud: Cloud, spot: boolean, nodeTypes: readonly string[]): ClusterCloudAttributes {
     const profile = CLOUD_PROFILES[cloud];
     const attributes = spot ? profile.spotAttributes : profile.onDemandAttributes;
     const disks = Object.assign({}, ...nodeTypes.map((nodeType) => profile.diskAttributes(nodeType)));
-    return { [profile.attributesArg]: { ...attributes, ...disks } };
+    return { [profile.cloudAttributesArg]: { ...attributes, ...disks } };
 }

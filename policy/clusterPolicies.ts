@@ -35,7 +35,7 @@ export const spotWorkers: ResourceValidationPolicy = {
         // Single-node: only a driver, which is on-demand anyway. An autoscale range has workers whatever numWorkers says.
         if (allowOnDemandStacks.includes(stack) || (props.numWorkers === 0 && !props.autoscale)) return;
         const cloud = clusterCloud(props);
-        const attributes = cloud ? props[CLOUD_PROFILES[cloud].attributesArg] : undefined;
+        const attributes = cloud ? props[CLOUD_PROFILES[cloud].cloudAttributesArg] : undefined;
         const availability = attributes?.availability;
         const notListed = `stack "${stack}" is not in allowOnDemandStacks (${allowOnDemandStacks.join(", ") || "none"})`;
         if (!SPOT_AVAILABILITY.includes(availability)) {

@@ -47,7 +47,7 @@ export function stackOf(urn: string): string {
 
 /** The cloud of a cluster, from the availability attributes it carries. */
 export function clusterCloud(props: Record<string, any>): Cloud | undefined {
-    return CLOUDS.find((cloud) => props[CLOUD_PROFILES[cloud].attributesArg]);
+    return CLOUDS.find((cloud) => props[CLOUD_PROFILES[cloud].cloudAttributesArg]);
 }
 
 export type ConfigSchema = PolicyConfigSchema;

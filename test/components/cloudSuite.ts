@@ -6,14 +6,14 @@ export interface CloudExpectations {
     cloud: Cloud;
     componentType: string;
     nodeType: string;
-    attributesArg: "awsAttributes" | "azureAttributes" | "gcpAttributes";
+    cloudAttributesArg: "awsAttributes" | "azureAttributes" | "gcpAttributes";
     spot: Record<string, unknown>;
     onDemand: Record<string, unknown>;
     otherCloudNodeType: string;
 }
 
 export function describeCloudComponent(expected: CloudExpectations): void {
-    const otherArgs = (["awsAttributes", "azureAttributes", "gcpAttributes"] as const).filter((arg) => arg !== expected.attributesArg);
+    const otherArgs = (["awsAttributes", "azureAttributes", "gcpAttributes"] as const).filter((arg) => arg !== expected.cloudAttributesArg);
 
     test("is a typed component wrapping the cloud-neutral core", async () => {
         const { mocks } = await evaluate({ config: baseConfig(expected.cloud) });
@@ -34,14 +34,14 @@ export function describeCloudComponent(expected: CloudExpectations): void {
             dataSecurityMode: "SINGLE_USER",
         });
         expect(cluster.autoscale).toBeUndefined();
-        expect(cluster[expected.attributesArg]).toEqual(expected.spot);
+        expect(cluster[expected.cloudAttributesArg]).toEqual(expected.spot);
         for (const arg of otherArgs) expect(cluster[arg]).toBeUndefined();
         expect(cluster.customTags).toMatchObject({ project: "databricks-kedro-stack", stack: "dev", "managed-by": "pulumi" });
     });
 
     test("spot: false sets on-demand explicitly", async () => {
         const { mocks } = await evaluate({ config: baseConfig(expected.cloud, { spot: "false" }) });
-        expect(mocks.one(TYPES.cluster).inputs[expected.attributesArg]).toEqual(expected.onDemand);
+        expect(mocks.one(TYPES.cluster).inputs[expected.cloudAttributesArg]).toEqual(expected.onDemand);
     });
 
     test("declares one credential, one repo and one notebook", async () => {
@@ -77,14 +77,14 @@ export function describeCloudComponent(expected: CloudExpectations): void {
             const cluster = job.jobClusters[0].newCluster;
             expect(cluster).toMatchObject({ sparkVersion: "11.3.x-scala2.12", nodeTypeId: expected.nodeType, driverNodeTypeId: expected.nodeType, numWorkers: 1 });
             // Spot workers, the driver on-demand (firstOnDemand 1), and the cloud's disks.
-            expect(cluster[expected.attributesArg]).toEqual(expected.spot);
+            expect(cluster[expected.cloudAttributesArg]).toEqual(expected.spot);
             for (const arg of otherArgs) expect(cluster[arg]).toBeUndefined();
             expect(cluster.autoterminationMinutes).toBeUndefined();
         });
 
         test("spot: false puts the job cluster on-demand too", async () => {
             const { mocks } = await evaluate({ config: jobConfig({ spot: "false" }) });
-            expect(mocks.one(TYPES.job).inputs.jobClusters[0].newCluster[expected.attributesArg]).toEqual(expected.onDemand);
+            expect(mocks.one(TYPES.job).inputs.jobClusters[0].newCluster[expected.cloudAttributesArg]).toEqual(expected.onDemand);
         });
 
         test("the outputs link to the job in the workspace", async () => {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "../../components/databricks";
 import { KedroEnvironment } from "../../components";
-import { ConfigError, availabilityFor, loadStackConfig } from "../../config";
+import { ConfigError, cloudAttributesFor, loadStackConfig } from "../../config";
 import { renderKedroNotebook } from "../../lib/notebook";
 import { FORCE_NEW_INPUTS, replacingChanges } from "../../lib/replacement";
 import { TODAY, TOKEN, TYPES, baseConfig, evaluate, isSecretMarker, prepare, resolve } from "../harness";
@@ -212,7 +212,7 @@ describe("secrets", () => {
     test("a plain string passed as the token is made secret", async () => {
         await prepare({ config: baseConfig("aws") });
         const { settings } = loadStackConfig(TODAY);
-        const core = new KedroEnvironment("plain", { settings, gitToken: "plain-token", clusterAttributes: availabilityFor("aws", true, ["m4.large"]) });
+        const core = new KedroEnvironment("plain", { settings, gitToken: "plain-token", cloudAttributes: cloudAttributesFor("aws", true, ["m4.large"]) });
         expect(await pulumi.isSecret(core.gitCredential!.personalAccessToken)).toBe(true);
     });
 });
@@ -251,7 +251,7 @@ describe("explicit provider", () => {
         const mocks = await prepare({ config: baseConfig("aws") });
         const { settings, gitToken } = loadStackConfig(TODAY);
         const provider = new databricks.Provider("workspace", { host: "https://dbc-9.cloud.databricks.com" });
-        const core = new KedroEnvironment("kedro", { settings, gitToken, provider, clusterAttributes: availabilityFor("aws", true, ["m4.large"]) });
+        const core = new KedroEnvironment("kedro", { settings, gitToken, provider, cloudAttributes: cloudAttributesFor("aws", true, ["m4.large"]) });
         await Promise.all([core.cluster, core.gitCredential!, core.repo!, core.notebook!].map((resource) => resolve(resource.urn)));
         const providerRef = `${await resolve(provider.urn)}::${await resolve(provider.id)}`;
         const workspaceResources = mocks.resources.filter((resource) => resource.type.startsWith("databricks:index/"));
@@ -267,7 +267,7 @@ describe("critical path", () => {
         const mocks = await prepare({ config: baseConfig("aws", overrides) });
         mocks.hold(heldType);
         const { settings, gitToken } = loadStackConfig(TODAY);
-        return { mocks, core: new KedroEnvironment("kedro", { settings, gitToken, clusterAttributes: availabilityFor("aws", true, ["m4.large"]) }) };
+        return { mocks, core: new KedroEnvironment("kedro", { settings, gitToken, cloudAttributes: cloudAttributesFor("aws", true, ["m4.large"]) }) };
     }
 
     test("the credential, repo and notebook are created while the cluster is still being created", async () => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { type RawConfig, availabilityFor, validateStackConfig } from "../../config";
+import { type RawConfig, cloudAttributesFor, validateStackConfig } from "../../config";
 import { JOB_TIMEOUT_RANGE } from "../../config/job";
 import { JOB_CLUSTER_KEY, JOB_RUN_POLICY, JOB_TASK_KEY, jobPackages } from "../../lib/job";
 import { kedroJobArgs } from "../../components/jobArgs";
@@ -15,7 +15,7 @@ function settingsOf(overrides: RawConfig = {}, stack = "dev") {
 function argsOf(overrides: RawConfig = {}, stack = "dev") {
     const settings = settingsOf(overrides, stack);
     const { cluster } = settings;
-    return kedroJobArgs(settings, availabilityFor(settings.cloud, cluster.spot, [cluster.nodeType, cluster.driverNodeType]), REFS) as any;
+    return kedroJobArgs(settings, cloudAttributesFor(settings.cloud, cluster.spot, [cluster.nodeType, cluster.driverNodeType]), REFS) as any;
 }
 
 describe("kedroJobArgs", () => {
@@ -103,7 +103,7 @@ describe("kedroJobArgs", () => {
                 const settings = settingsOf(raw);
                 const args = argsOf(raw);
                 const cluster = args.jobClusters[0].newCluster;
-                const attributes = availabilityFor(settings.cloud, settings.cluster.spot, [settings.cluster.nodeType]);
+                const attributes = cloudAttributesFor(settings.cloud, settings.cluster.spot, [settings.cluster.nodeType]);
                 return (
                     args.tasks.length === 1 &&
                     args.jobClusters.length === 1 &&

@@ -1,4 +1,4 @@
-import { AWS_EBS_VOLUMES, CLOUDS, CLOUD_PROFILES, availabilityFor, awsNeedsEbs, cloudOfHost, cloudOfNodeType } from "../../lib/clouds";
+import { AWS_EBS_VOLUMES, CLOUDS, CLOUD_PROFILES, cloudAttributesFor, awsNeedsEbs, cloudOfHost, cloudOfNodeType } from "../../lib/clouds";
 import { DEFAULT_NODE_TYPES } from "../../policy/policies";
 
 const tutorial = (cloud: "aws" | "azure" | "gcp") => [CLOUD_PROFILES[cloud].defaultNodeType];
@@ -11,38 +11,38 @@ describe("the per-cloud table", () => {
     });
 
     test("spot keeps the driver on-demand and falls back to on-demand", () => {
-        expect(availabilityFor("aws", true, ["m5d.large"])).toEqual({ awsAttributes: { availability: "SPOT_WITH_FALLBACK", firstOnDemand: 1, zoneId: "auto" } });
-        expect(availabilityFor("azure", true, tutorial("azure"))).toEqual({ azureAttributes: { availability: "SPOT_WITH_FALLBACK_AZURE", firstOnDemand: 1, spotBidMaxPrice: -1 } });
-        expect(availabilityFor("gcp", true, tutorial("gcp"))).toEqual({ gcpAttributes: { availability: "PREEMPTIBLE_WITH_FALLBACK_GCP", firstOnDemand: 1 } });
+        expect(cloudAttributesFor("aws", true, ["m5d.large"])).toEqual({ awsAttributes: { availability: "SPOT_WITH_FALLBACK", firstOnDemand: 1, zoneId: "auto" } });
+        expect(cloudAttributesFor("azure", true, tutorial("azure"))).toEqual({ azureAttributes: { availability: "SPOT_WITH_FALLBACK_AZURE", firstOnDemand: 1, spotBidMaxPrice: -1 } });
+        expect(cloudAttributesFor("gcp", true, tutorial("gcp"))).toEqual({ gcpAttributes: { availability: "PREEMPTIBLE_WITH_FALLBACK_GCP", firstOnDemand: 1 } });
     });
 
     test("on-demand is explicit on every cloud", () => {
-        expect(availabilityFor("aws", false, ["m5d.large"])).toEqual({ awsAttributes: { availability: "ON_DEMAND", zoneId: "auto" } });
-        expect(availabilityFor("azure", false, tutorial("azure"))).toEqual({ azureAttributes: { availability: "ON_DEMAND_AZURE" } });
-        expect(availabilityFor("gcp", false, tutorial("gcp"))).toEqual({ gcpAttributes: { availability: "ON_DEMAND_GCP" } });
+        expect(cloudAttributesFor("aws", false, ["m5d.large"])).toEqual({ awsAttributes: { availability: "ON_DEMAND", zoneId: "auto" } });
+        expect(cloudAttributesFor("azure", false, tutorial("azure"))).toEqual({ azureAttributes: { availability: "ON_DEMAND_AZURE" } });
+        expect(cloudAttributesFor("gcp", false, tutorial("gcp"))).toEqual({ gcpAttributes: { availability: "ON_DEMAND_GCP" } });
     });
 
     test("GCP never uses the deprecated usePreemptibleExecutors", () => {
-        for (const spot of [true, false]) expect(JSON.stringify(availabilityFor("gcp", spot, tutorial("gcp")))).not.toContain("usePreemptibleExecutors");
+        for (const spot of [true, false]) expect(JSON.stringify(cloudAttributesFor("gcp", spot, tutorial("gcp")))).not.toContain("usePreemptibleExecutors");
     });
 
     test("the returned attributes are copies, so callers cannot change the table", () => {
-        const attributes = availabilityFor("aws", true, tutorial("aws")).awsAttributes!;
+        const attributes = cloudAttributesFor("aws", true, tutorial("aws")).awsAttributes!;
         attributes.availability = "ON_DEMAND";
         expect(CLOUD_PROFILES.aws.spotAttributes.availability).toBe("SPOT_WITH_FALLBACK");
     });
 
     test("the tutorial's m4.large, which has no instance store, gets an EBS volume the Clusters API demands", () => {
-        for (const spot of [true, false]) expect(availabilityFor("aws", spot, tutorial("aws")).awsAttributes).toMatchObject(AWS_EBS_VOLUMES);
+        for (const spot of [true, false]) expect(cloudAttributesFor("aws", spot, tutorial("aws")).awsAttributes).toMatchObject(AWS_EBS_VOLUMES);
     });
 
     test("a driver without an instance store gets EBS even when the worker has local disks", () => {
-        expect(availabilityFor("aws", true, ["m5d.large", "m5.large"]).awsAttributes).toMatchObject(AWS_EBS_VOLUMES);
+        expect(cloudAttributesFor("aws", true, ["m5d.large", "m5.large"]).awsAttributes).toMatchObject(AWS_EBS_VOLUMES);
     });
 
     test("every AWS node type the node-types policy allows either has an instance store or is given EBS", () => {
         for (const nodeType of DEFAULT_NODE_TYPES.aws) {
-            const attributes = availabilityFor("aws", true, [nodeType]).awsAttributes!;
+            const attributes = cloudAttributesFor("aws", true, [nodeType]).awsAttributes!;
             expect(awsNeedsEbs(nodeType) ? attributes.ebsVolumeCount : 0).toBe(awsNeedsEbs(nodeType) ? 1 : 0);
         }
     });

@@ -97,7 +97,7 @@ test("spot-workers allows an allow-listed stack and a single-node cluster", asyn
 test.each(["aws", "azure", "gcp"] as const)("on %s, the cluster is judged by its own cloud's attributes and allow-list", async (cloud) => {
     const profile = CLOUD_PROFILES[cloud];
     const cluster = { ...goodCluster, awsAttributes: undefined, nodeTypeId: profile.defaultNodeType, driverNodeTypeId: profile.defaultNodeType };
-    const withAvailability = (attributes: object) => ({ ...cluster, [profile.attributesArg]: attributes });
+    const withAvailability = (attributes: object) => ({ ...cluster, [profile.cloudAttributesArg]: attributes });
     expect(await check(nodeTypes, CLUSTER, withAvailability(profile.spotAttributes))).toEqual([]);
     expect(await check(spotWorkers, CLUSTER, withAvailability(profile.spotAttributes))).toEqual([]);
     expect(await check(spotWorkers, CLUSTER, withAvailability(profile.onDemandAttributes))).toEqual([

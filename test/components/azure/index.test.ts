@@ -4,7 +4,7 @@ describeCloudComponent({
     cloud: "azure",
     componentType: "databricks-kedro-stack:azure:KedroEnvironment",
     nodeType: "Standard_DS3_v2",
-    attributesArg: "azureAttributes",
+    cloudAttributesArg: "azureAttributes",
     spot: { availability: "SPOT_WITH_FALLBACK_AZURE", firstOnDemand: 1, spotBidMaxPrice: -1 },
     onDemand: { availability: "ON_DEMAND_AZURE" },
     otherCloudNodeType: "m4.large",

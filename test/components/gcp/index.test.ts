@@ -4,7 +4,7 @@ describeCloudComponent({
     cloud: "gcp",
     componentType: "databricks-kedro-stack:gcp:KedroEnvironment",
     nodeType: "n1-standard-4",
-    attributesArg: "gcpAttributes",
+    cloudAttributesArg: "gcpAttributes",
     spot: { availability: "PREEMPTIBLE_WITH_FALLBACK_GCP", firstOnDemand: 1 },
     onDemand: { availability: "ON_DEMAND_GCP" },
     otherCloudNodeType: "m4.large",
