@@ -3,41 +3,33 @@ import { jobPathOf } from "../../lib/naming";
 import { isNotebookPath, isRepoPath, pathNamesStack } from "../patterns";
 import type { Reporter } from "../reporter";
 
+/** A path key: of the allowed shape, and naming the stack, since every stack writes (and destroys) its own. */
+function readPath(
+    r: Reporter,
+    key: "repoPath" | "notebookPath",
+    valid: (path: string) => boolean,
+    shape: string,
+    placeholder: string,
+    what: string,
+    stack: string,
+) {
+    const path = r.get(key);
+    if (path === undefined) return undefined;
+    if (!valid(path)) r.problem(key, path, shape, placeholder);
+    else if (!pathNamesStack(path, stack)) {
+        r.problem(key, path, `a path that names the stack, e.g. ${path}-${stack}: every stack writes its own ${what}`, `${path}-${stack}`);
+    }
+    return path;
+}
+
 export function readPaths(r: Reporter, stack: string): { repoPath?: string; notebookPath?: string } {
-    const repoPath = r.get("repoPath");
-    if (repoPath !== undefined && !isRepoPath(repoPath)) {
-        r.problem(
-            "repoPath",
-            repoPath,
-            "/Repos/<folder>/<name>, each part letters, digits and . _ @ + -, e.g. /Repos/alice@example.com/iris-databricks-dev",
-            "/Repos/<folder>/<name>",
-        );
-    } else if (repoPath !== undefined && !pathNamesStack(repoPath, stack)) {
-        r.problem(
-            "repoPath",
-            repoPath,
-            `a path that names the stack, e.g. ${repoPath}-${stack}: every stack writes its own Repo`,
-            `${repoPath}-${stack}`,
-        );
-    }
-    const notebookPath = r.get("notebookPath");
-    if (notebookPath !== undefined && !isNotebookPath(notebookPath)) {
-        r.problem(
-            "notebookPath",
-            notebookPath,
-            "an absolute workspace path outside /Repos, each part letters, digits and . _ @ + -, e.g. " +
-                "/Users/alice@example.com/kedro-run-dev",
-            "/Users/<user>/<name>",
-        );
-    } else if (notebookPath !== undefined && !pathNamesStack(notebookPath, stack)) {
-        r.problem(
-            "notebookPath",
-            notebookPath,
-            `a path that names the stack, e.g. ${notebookPath}-${stack}: every stack writes its own notebook`,
-            `${notebookPath}-${stack}`,
-        );
-    }
-    return { repoPath, notebookPath };
+    const repoShape = "/Repos/<folder>/<name>, each part letters, digits and . _ @ + -, e.g. /Repos/alice@example.com/iris-databricks-dev";
+    const notebookShape =
+        "an absolute workspace path outside /Repos, each part letters, digits and . _ @ + -, e.g. /Users/alice@example.com/kedro-run-dev";
+    return {
+        repoPath: readPath(r, "repoPath", isRepoPath, repoShape, "/Repos/<folder>/<name>", "Repo", stack),
+        notebookPath: readPath(r, "notebookPath", isNotebookPath, notebookShape, "/Users/<user>/<name>", "notebook", stack),
+    };
 }
 
 /** With a job, its own Repo sits beside the interactive one: repoPath must leave room for it. */
