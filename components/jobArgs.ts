@@ -33,8 +33,8 @@ export function kedroJobArgs(settings: KedroStackSettings, cloudAttributes: Clus
     return {
         name: names.jobName,
         description:
-            `Runs the Kedro pipeline of ${settings.git.repoName} for stack ${settings.stack}, from its own Repo at the deployed ` +
-            `commit.`,
+            `Runs the Kedro pipeline of ${settings.git.repoName} for stack ${settings.stack}, ` +
+            "from its own Repo at the deployed commit.",
         tags: stackTags(settings.project, settings.stack),
         maxConcurrentRuns: JOB_RUN_POLICY.maxConcurrentRuns,
         timeoutSeconds: runTimeoutSeconds(job.timeoutMinutes),

@@ -1,3 +1,8 @@
+/**
+ * The validation pass: every key read through one reporter by the rules of
+ * its concern, in a fixed order, then the settings assembled once nothing is
+ * wrong. The key table (keyTable.ts) declares the keys; rules/ checks them.
+ */
 import { CLOUDS, type Cloud, isCloud } from "../lib/clouds";
 import type { EnvironmentPeople } from "../lib/people";
 import { redact } from "../lib/redact";
@@ -30,8 +35,8 @@ function checkPlaintextSecrets(r: Reporter, keys: readonly string[], stack: stri
             r.problem(name, "(plaintext)", "a secret value: remove it from the stack file", `<${name}>`, { secret: true });
         } else {
             r.warn(
-                `${key} is in plaintext in the stack file, where anyone with the repository reads it: pulumi config set --secret ${key} ` +
-                    `<value> --stack ${stack}`,
+                `${key} is in plaintext in the stack file, where anyone with the repository reads it: ` +
+                    `pulumi config set --secret ${key} <value> --stack ${stack}`,
             );
         }
     }
@@ -51,17 +56,17 @@ function settingsWarnings(r: Reporter, settings: KedroStackSettings, today: Date
     const { cluster, githubRepository, git, stack } = settings;
     if (cluster.numWorkers === 0 && cluster.spot) {
         r.warn(
-            `${projectKey("numWorkers")} is 0: a single-node cluster has only the driver, which always runs on-demand, so spot has no ` +
-                `effect.`,
+            `${projectKey("numWorkers")} is 0: a single-node cluster has only the driver, ` +
+                "which always runs on-demand, so spot has no effect.",
         );
     }
     if (githubRepository.mode === "create" && git.commit === undefined) {
         r.warn(
-            `githubRepository is create and gitCommit is not set: the repository starts empty, so the Databricks Repo and the notebook ` +
-                `wait for a commit to deploy. ` +
-                `Push the Kedro project (the gitRemoteCommands output), then: pulumi config set gitCommit "$(git -C <kedro-project> ` +
-                `rev-parse HEAD)" --stack ${stack} && pulumi up --stack ${stack}. ` +
-                `Keep gitCommit set from then on: unsetting it removes the Repo and the notebook.`,
+            "githubRepository is create and gitCommit is not set: the repository starts empty, " +
+                "so the Databricks Repo and the notebook wait for a commit to deploy. " +
+                "Push the Kedro project (the gitRemoteCommands output), then: " +
+                `pulumi config set gitCommit "$(git -C <kedro-project> rev-parse HEAD)" --stack ${stack} && pulumi up --stack ${stack}. ` +
+                "Keep gitCommit set from then on: unsetting it removes the Repo and the notebook.",
         );
     }
     const runtimeWarning = endOfSupportWarning(cluster.sparkVersion, today);

@@ -30,8 +30,8 @@ export function parseStackName(text: string): { stack: string; project?: string 
     const parts = text.split("/");
     if (parts.length > 3 || !parts.every((part) => NAME.test(part))) {
         throw new UsageError(
-            `--stack ${text} is not a stack name: <name>, <org>/<name> or <org>/<project>/<name>, each of letters, digits, '-', '_' and ` +
-                `'.'.`,
+            `--stack ${text} is not a stack name: ` +
+                "<name>, <org>/<name> or <org>/<project>/<name>, each of letters, digits, '-', '_' and '.'.",
         );
     }
     return { stack: parts[parts.length - 1], project: parts.length === 3 ? parts[1] : undefined };

@@ -96,8 +96,8 @@ export const nodeTypes: ResourceValidationPolicy = {
         for (const key of ["instancePoolId", "driverInstancePoolId"]) {
             if (props[key] !== undefined)
                 report(
-                    `${key} is set: the pool decides the node type, which no allow-list can check here; use nodeTypeId and ` +
-                        `driverNodeTypeId.`,
+                    `${key} is set: the pool decides the node type, which no allow-list can check here; ` +
+                        "use nodeTypeId and driverNodeTypeId.",
                 );
         }
         const cloud = clusterCloud(props);

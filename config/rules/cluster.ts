@@ -75,8 +75,8 @@ function checkNodeTypes(
             r.problem(
                 name,
                 value,
-                `${an(profile.label)} node type such as ${profile.nodeTypeExample}; ${value} is ${an(CLOUD_PROFILES[owner].label)} node ` +
-                    `type`,
+                `${an(profile.label)} node type such as ${profile.nodeTypeExample}; ` +
+                    `${value} is ${an(CLOUD_PROFILES[owner].label)} node type`,
                 profile.defaultNodeType,
             );
         } else if (owner === undefined) {
