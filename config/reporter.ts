@@ -27,19 +27,8 @@ export interface Reporter {
     /** A project key by its name, another namespace's by its full key. */
     problem(key: ProjectKey | FullKey, value: string | undefined, allowed: string, fixValue: string, opts?: ProblemOptions): void;
     warn(message: string): void;
-    /** An integer key: its value, its default when unset, or a problem when not a whole number in range. */
-    integerKey(name: ProjectKey, fallback: number, range: { min: number; max?: number }, allowed: string): number;
-    /** A boolean key: its value, its default when unset, or a problem when neither true nor false. */
+    /** A boolean key with a default of the caller's (one that depends on other keys); a problem when neither true nor false. */
     booleanKey(name: ProjectKey, fallback: boolean): boolean;
-    /** One of `values`, matched as `normalize` says (upper or lower case); the default when unset, or a problem. */
-    enumKey<T extends string>(
-        name: ProjectKey,
-        values: readonly T[],
-        fallback: T,
-        normalize: "upper" | "lower",
-        allowed: string,
-        fixValue?: (raw: string) => string,
-    ): T;
     /** An integer key read as the key table declares it: its bounds, its default, what is allowed. */
     integer<K extends IntegerKey>(name: K): number;
     /** A boolean key with the key table's default. */
@@ -70,16 +59,6 @@ export function createReporter(raw: RawConfig, stack: string): Reporter {
         warn(message) {
             warnings.push(message);
         },
-        integerKey(name, fallback, range, allowed) {
-            const value = reporter.get(name);
-            if (value === undefined) return fallback;
-            const parsed = parseInteger(value);
-            if (parsed === undefined || parsed < range.min || (range.max !== undefined && parsed > range.max)) {
-                reporter.problem(name, value, allowed, String(fallback));
-                return fallback;
-            }
-            return parsed;
-        },
         booleanKey(name, fallback) {
             const value = reporter.get(name);
             if (value === undefined) return fallback;
@@ -88,30 +67,26 @@ export function createReporter(raw: RawConfig, stack: string): Reporter {
             return parsed ?? fallback;
         },
         integer(name) {
-            const declaration: KeyDeclaration = KEYS[name];
-            return reporter.integerKey(name, declaration.default as number, declaration.range!, declaration.allowed!);
+            const { default: fallback, range, allowed } = KEYS[name] as KeyDeclaration;
+            const value = reporter.get(name);
+            if (value === undefined) return fallback as number;
+            const parsed = parseInteger(value);
+            if (parsed !== undefined && parsed >= range!.min && (range!.max === undefined || parsed <= range!.max)) return parsed;
+            reporter.problem(name, value, allowed!, String(fallback));
+            return fallback as number;
         },
         boolean(name) {
             return reporter.booleanKey(name, KEYS[name].default as boolean);
         },
         choice(name, fixValue) {
-            const declaration: KeyDeclaration = KEYS[name];
-            const value = reporter.enumKey(
-                name,
-                declaration.values!,
-                declaration.default as string,
-                declaration.match!,
-                declaration.allowed!,
-                fixValue,
-            );
-            return value as (typeof KEYS)[typeof name]["values"][number];
-        },
-        enumKey(name, values, fallback, normalize, allowed, fixValue) {
+            const { default: fallback, values, match, allowed } = KEYS[name] as KeyDeclaration;
             const value = reporter.get(name);
-            if (value === undefined) return fallback;
-            const found = values.find((candidate) => candidate === (normalize === "upper" ? value.toUpperCase() : value.toLowerCase()));
-            if (found === undefined) reporter.problem(name, value, allowed, fixValue ? fixValue(value) : fallback);
-            return found ?? fallback;
+            const found =
+                value === undefined
+                    ? fallback
+                    : values!.find((candidate) => candidate === (match === "upper" ? value.toUpperCase() : value.toLowerCase()));
+            if (found === undefined) reporter.problem(name, value, allowed!, fixValue ? fixValue(value!) : String(fallback));
+            return (found ?? fallback) as (typeof KEYS)[typeof name]["values"][number];
         },
     };
     for (const name of unsafe) reporter.problem(name as ProjectKey, raw[name], "a single line without control characters", `<${name}>`);

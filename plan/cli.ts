@@ -22,8 +22,6 @@ const evaluation = () => ({
     ...(require("./report") as typeof import("./report")),
 });
 
-export { parseArgs };
-
 /** The plan of the program in `root` with its stack's files; `project`, from an org-qualified --stack, must be Pulumi.yaml's. */
 export async function planReport(root: string, stack: string, project?: string): Promise<PlanReport> {
     const files = readStackConfig(root, stack);

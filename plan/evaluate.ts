@@ -69,21 +69,17 @@ function parentOf(urn: string, all: string[]): string | undefined {
  * program is given a stand-in workspace of the stack's cloud, so the host's
  * own checks wait for pulumi up, and the plan shows the host as a secret.
  */
-function withHostStandIn(files: StackConfigFiles, stack: string): { files: StackConfigFiles; hostLabel?: string } {
+function withHostStandIn(files: StackConfigFiles, stack: string): { files: StackConfigFiles; hostLabel?: string; warnings: string[] } {
     const key = "databricks:host";
-    if (!files.secretKeys.includes(key)) return { files, hostLabel: files.config[key] };
+    if (!files.secretKeys.includes(key)) return { files, hostLabel: files.config[key], warnings: [] };
     const cloud = files.config[`${files.project}:cloud`];
     const standIn = WORKSPACES[cloud as keyof typeof WORKSPACES] ?? WORKSPACES.aws;
     const warning =
-        `${key} is encrypted in Pulumi.${stack}.yaml: planned with a stand-in workspace (${standIn}); pulumi up checks the ` + `real one.`;
+        `${key} is encrypted in Pulumi.${stack}.yaml: planned with a stand-in workspace (${standIn}); ` + "pulumi up checks the real one.";
     return {
-        files: {
-            ...files,
-            config: { ...files.config, [key]: standIn },
-            secretKeys: files.secretKeys.filter((secret) => secret !== key),
-            warnings: [...files.warnings, warning],
-        },
+        files: { ...files, config: { ...files.config, [key]: standIn }, secretKeys: files.secretKeys.filter((secret) => secret !== key) },
         hostLabel: "[secret]",
+        warnings: [warning],
     };
 }
 
@@ -92,7 +88,7 @@ export async function evaluatePlan(
     stack: string,
     stackFiles: StackConfigFiles = readStackConfig(root, stack),
 ): Promise<Plan> {
-    const { files, hostLabel } = withHostStandIn(stackFiles, stack);
+    const { files, hostLabel, warnings: standInWarnings } = withHostStandIn(stackFiles, stack);
     const host = files.config["databricks:host"] || WORKSPACE_STAND_IN;
     const mocks = new RecordingMocks(fakeUser(host, PLAN_USER));
     // The plan uses only the stack's files, never the environment's stand-ins.
@@ -101,7 +97,7 @@ export async function evaluatePlan(
     await pulumi.runtime.setMocks(mocks, files.project, stack, true);
     mocks.observe(pulumi.runtime.getMonitor());
     pulumi.runtime.setAllConfig(files.config, files.secretKeys);
-    const warnings: string[] = [...files.warnings];
+    const warnings: string[] = [...standInWarnings];
     const originalWarn = pulumi.log.warn;
     pulumi.log.warn = async (message: string) => void warnings.push(message);
     let error: string | undefined;

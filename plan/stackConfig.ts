@@ -15,8 +15,6 @@ export interface StackConfigFiles {
     secretKeys: string[];
     /** Declared secret keys the stack file does not set; planned with a placeholder, but pulumi up needs them. */
     missingSecrets: string[];
-    /** What the file gets away with but should not: provider tokens in plaintext. */
-    warnings: string[];
 }
 
 export const secretPlaceholder = (key: string) => `[secret ${key}]`;
@@ -170,5 +168,5 @@ export function readStackConfig(root: string, stack: string): StackConfigFiles {
     // Secrets are encrypted for one backend and often kept out of the repository: plan without them, and say so.
     const missingSecrets = secretKeys.filter((key) => config[key] === undefined);
     for (const key of missingSecrets) config[key] = secretPlaceholder(key);
-    return { project: project.name, config, secretKeys: [...new Set(secretKeys)], missingSecrets, warnings: [] };
+    return { project: project.name, config, secretKeys: [...new Set(secretKeys)], missingSecrets };
 }
