@@ -53,6 +53,26 @@ export interface RegistrationOptions {
     replaceOnChanges: string[];
 }
 
+/** An alias as the SDK sends it (an alias spec): unset fields mean the resource's own. */
+export interface RecordedAlias {
+    urn?: string;
+    name?: string;
+    type?: string;
+    /** The parent's URN; "" for none given, and noParent for an alias at the stack's root. */
+    parentUrn?: string;
+    noParent?: boolean;
+}
+
+/** Where the engine would place a registration: its URN, its parent's, and the aliases that find its old state. */
+export interface RecordedPlacement {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    parent: string;
+    aliases: RecordedAlias[];
+}
+
 export interface RecordedResource {
     type: string;
     name: string;
@@ -65,9 +85,18 @@ export interface RecordedResource {
     state?: Record<string, any>;
 }
 
+interface AliasMessage {
+    getUrn(): string;
+    hasSpec(): boolean;
+    getSpec(): { getName(): string; getType(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
+}
+
 interface RegisterRequest {
     getType(): string;
     getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getAliasesList(): AliasMessage[];
     getProtect(): boolean | undefined;
     getDeletebeforereplace(): boolean;
     getReplaceonchangesList(): string[];
@@ -77,6 +106,20 @@ export interface RecordedCall {
     token: string;
     inputs: Record<string, any>;
     provider?: string;
+}
+
+function placementOf(request: RegisterRequest, urn: string): RecordedPlacement {
+    const aliases = request.getAliasesList().map((alias): RecordedAlias => {
+        const spec = alias.hasSpec() ? alias.getSpec() : undefined;
+        if (!spec) return { urn: alias.getUrn() };
+        return {
+            ...(spec.getName() ? { name: spec.getName() } : {}),
+            ...(spec.getType() ? { type: spec.getType() } : {}),
+            ...(spec.getParenturn() ? { parentUrn: spec.getParenturn() } : {}),
+            ...(spec.getNoparent() ? { noParent: true } : {}),
+        };
+    });
+    return { urn, type: request.getType(), name: request.getName(), custom: request.getCustom(), parent: request.getParent(), aliases };
 }
 
 /** A stable numeric id from a name: Git credential ids are numbers, and ids must not depend on timing. */
@@ -131,6 +174,8 @@ function computedState(args: pulumi.runtime.MockResourceArgs, id: string): Recor
 export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly resources: RecordedResource[] = [];
     readonly calls: RecordedCall[] = [];
+    /** Every registration in order, components included, as the engine would place it. */
+    readonly placements: RecordedPlacement[] = [];
 
     /** Options by `<type>::<name>`, read from the requests before the mocks see them. */
     private readonly options = new Map<string, RegistrationOptions>();
@@ -168,7 +213,11 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 deleteBeforeReplace: request.getDeletebeforereplace(),
                 replaceOnChanges: request.getReplaceonchangesList(),
             });
-            return original(request, callback);
+            const placed = (error: unknown, response?: { getUrn(): string }) => {
+                if (!error && response) this.placements.push(placementOf(request, response.getUrn()));
+                (callback as (error: unknown, response: unknown) => void)(error, response);
+            };
+            return original(request, placed);
         };
     }
 
