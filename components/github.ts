@@ -1,15 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Provider as GitHubProvider } from "@pulumi/github/provider";
 import { Repository } from "@pulumi/github/repository";
+import { componentType, movedFrom } from "./types";
 
-export interface KedroRepositoryArgs {
+export interface KedroGitHubRepositoryArgs {
+    /** GitHub user or organisation that owns the repository. */
     owner: string;
+    /** Name of the repository, e.g. iris-databricks. */
     name: string;
-    /** True when the owner is github:owner, so the default GitHub provider serves. */
+    /** true when owner is github:owner, so the default GitHub provider serves; false builds a provider for owner. */
     ownerIsProviderDefault: boolean;
-    /** The branch Databricks checks out; GitHub's initial commit lands on the default branch. */
+    /** The branch Databricks checks out, which the first push creates. */
     branch: string;
-    /** The token for the owner's own provider; unused when the default provider serves. */
+    /** Token for owner's own provider; kept secret whatever is passed. Unused when the default provider serves. */
     token?: pulumi.Input<string>;
 }
 
@@ -31,16 +34,23 @@ export function gitRemoteCommands(httpsUrl: string, branch: string): string {
  * no teardown loses code.
  */
 export class KedroGitHubRepository extends pulumi.ComponentResource {
+    /** The private GitHub repository. */
     readonly repository: Repository;
+    /** Its HTTPS clone URL, the environment's gitUrl. */
     readonly httpsUrl: pulumi.Output<string>;
+    /** The commands, run in the local Kedro project, that push it to the repository. */
     readonly remoteCommands: pulumi.Output<string>;
 
-    constructor(name: string, args: KedroRepositoryArgs, opts: pulumi.ComponentResourceOptions = {}) {
-        super("databricks-kedro-stack:github:KedroRepository", name, {}, opts);
+    constructor(name: string, args: KedroGitHubRepositoryArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super(componentType("KedroGitHubRepository"), name, {}, movedFrom("databricks-kedro-stack:github:KedroRepository", opts));
         // An owner other than github:owner needs its own provider.
         const provider = args.ownerIsProviderDefault
             ? undefined
-            : new GitHubProvider(`${name}-github`, { owner: args.owner, token: args.token }, { parent: this });
+            : new GitHubProvider(
+                  `${name}-github`,
+                  { owner: args.owner, token: args.token === undefined ? undefined : pulumi.secret(args.token) },
+                  { parent: this },
+              );
         this.repository = new Repository(
             name,
             {

@@ -1,33 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { Cloud, LoadedConfig } from "../config";
-import type { CloudKedroEnvironment, CloudKedroEnvironmentArgs } from "./cloud";
+import type { LoadedConfig } from "../config";
 import type { KedroEnvironmentOutputs } from "./core";
+import { DatabricksKedroEnvironment, stackEnvironmentArgs } from "./environment";
 import type { KedroGitHubRepository } from "./github";
 
-type CloudComponent = new (name: string, args: CloudKedroEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) => CloudKedroEnvironment;
-
-/**
- * Each cloud's component, loaded only for a stack on that cloud: every SDK
- * module a stack loads is start-up time for each preview and up.
- */
-export const COMPONENTS: Readonly<Record<Cloud, () => CloudComponent>> = {
-    aws: () => (require("./aws") as typeof import("./aws")).AwsKedroEnvironment,
-    azure: () => (require("./azure") as typeof import("./azure")).AzureKedroEnvironment,
-    gcp: () => (require("./gcp") as typeof import("./gcp")).GcpKedroEnvironment,
-};
-
-/** The component of the stack's cloud. */
-export function createKedroEnvironment(
-    name: string,
-    args: CloudKedroEnvironmentArgs,
-    opts?: pulumi.ComponentResourceOptions,
-): CloudKedroEnvironment {
-    const Component = COMPONENTS[args.settings.cloud]();
-    return new Component(name, args, opts);
-}
-
 export interface KedroStack {
-    environment: CloudKedroEnvironment;
+    environment: DatabricksKedroEnvironment;
     /** The Kedro project's GitHub repository, with `githubRepository: create`. */
     repository?: KedroGitHubRepository;
     outputs: KedroEnvironmentOutputs & { gitRepositoryUrl?: pulumi.Output<string>; gitRemoteCommands?: pulumi.Output<string> };
@@ -52,11 +30,7 @@ export function createKedroStack(loaded: LoadedConfig): KedroStack {
                   opts,
               )
             : undefined;
-    const environment = createKedroEnvironment(
-        "kedro",
-        { settings, gitToken: loaded.gitToken, databricksClientSecret: loaded.databricksClientSecret, gitUrl: repository?.httpsUrl },
-        opts,
-    );
+    const environment = new DatabricksKedroEnvironment("kedro", stackEnvironmentArgs(loaded, repository?.httpsUrl), opts);
     return {
         environment,
         repository,

@@ -5,6 +5,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { type PlacementRequest, Placements, type RecordedPlacement } from "./placements";
+
+export type { RecordedAlias, RecordedPlacement } from "./placements";
 
 /** A value the SDK serialized as a secret: `{ <sig key>: <secret sig>, value }`. */
 export function isSecretMarker(value: unknown): value is { value: unknown } {
@@ -53,26 +56,6 @@ export interface RegistrationOptions {
     replaceOnChanges: string[];
 }
 
-/** An alias as the SDK sends it (an alias spec): unset fields mean the resource's own. */
-export interface RecordedAlias {
-    urn?: string;
-    name?: string;
-    type?: string;
-    /** The parent's URN; "" for none given, and noParent for an alias at the stack's root. */
-    parentUrn?: string;
-    noParent?: boolean;
-}
-
-/** Where the engine would place a registration: its URN, its parent's, and the aliases that find its old state. */
-export interface RecordedPlacement {
-    urn: string;
-    type: string;
-    name: string;
-    custom: boolean;
-    parent: string;
-    aliases: RecordedAlias[];
-}
-
 export interface RecordedResource {
     type: string;
     name: string;
@@ -85,18 +68,7 @@ export interface RecordedResource {
     state?: Record<string, any>;
 }
 
-interface AliasMessage {
-    getUrn(): string;
-    hasSpec(): boolean;
-    getSpec(): { getName(): string; getType(): string; getParenturn(): string; getNoparent(): boolean } | undefined;
-}
-
-interface RegisterRequest {
-    getType(): string;
-    getName(): string;
-    getParent(): string;
-    getCustom(): boolean;
-    getAliasesList(): AliasMessage[];
+interface RegisterRequest extends PlacementRequest {
     getProtect(): boolean | undefined;
     getDeletebeforereplace(): boolean;
     getReplaceonchangesList(): string[];
@@ -106,20 +78,6 @@ export interface RecordedCall {
     token: string;
     inputs: Record<string, any>;
     provider?: string;
-}
-
-function placementOf(request: RegisterRequest, urn: string): RecordedPlacement {
-    const aliases = request.getAliasesList().map((alias): RecordedAlias => {
-        const spec = alias.hasSpec() ? alias.getSpec() : undefined;
-        if (!spec) return { urn: alias.getUrn() };
-        return {
-            ...(spec.getName() ? { name: spec.getName() } : {}),
-            ...(spec.getType() ? { type: spec.getType() } : {}),
-            ...(spec.getParenturn() ? { parentUrn: spec.getParenturn() } : {}),
-            ...(spec.getNoparent() ? { noParent: true } : {}),
-        };
-    });
-    return { urn, type: request.getType(), name: request.getName(), custom: request.getCustom(), parent: request.getParent(), aliases };
 }
 
 /** A stable numeric id from a name: Git credential ids are numbers, and ids must not depend on timing. */
@@ -175,7 +133,8 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
     readonly resources: RecordedResource[] = [];
     readonly calls: RecordedCall[] = [];
     /** Every registration in order, components included, as the engine would place it. */
-    readonly placements: RecordedPlacement[] = [];
+    private readonly placed = new Placements();
+    readonly placements: RecordedPlacement[] = this.placed.all;
 
     /** Options by `<type>::<name>`, read from the requests before the mocks see them. */
     private readonly options = new Map<string, RegistrationOptions>();
@@ -214,7 +173,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 replaceOnChanges: request.getReplaceonchangesList(),
             });
             const placed = (error: unknown, response?: { getUrn(): string }) => {
-                if (!error && response) this.placements.push(placementOf(request, response.getUrn()));
+                if (!error && response) this.placed.add(request, response.getUrn());
                 (callback as (error: unknown, response: unknown) => void)(error, response);
             };
             return original(request, placed);

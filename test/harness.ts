@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { RecordingMocks, WORKSPACES, fakeUser, isSecretMarker, type FakeUser, waitForRegistrations } from "../plan/mocks";
-import type { CloudKedroEnvironment, KedroEnvironmentOutputs } from "../components";
+import type { DatabricksKedroEnvironment, KedroEnvironmentOutputs } from "../components";
 import { type KedroStack, createKedroStack } from "../components/stack";
 import { type LoadedConfig, PROGRAM_ENVIRONMENT_NAMES, PROJECT, SECRET_PROJECT_KEYS, loadStackConfig, projectKey } from "../config";
 
@@ -14,7 +14,16 @@ export const ACCOUNT_ID = "0d9c1b2a-1234-4cde-8f00-123456789abc";
 
 export const TODAY = new Date("2026-11-24T00:00:00Z");
 
-export { type FakeUser, type RecordedCall, type RecordedResource, RecordingMocks, WORKSPACES, fakeServicePrincipal, fakeUser, isSecretMarker } from "../plan/mocks";
+export {
+    type FakeUser,
+    type RecordedCall,
+    type RecordedResource,
+    RecordingMocks,
+    WORKSPACES,
+    fakeServicePrincipal,
+    fakeUser,
+    isSecretMarker,
+} from "../plan/mocks";
 
 export const TYPES = {
     cluster: "databricks:index/cluster:Cluster",
@@ -55,7 +64,7 @@ export interface EvaluateOptions {
 export interface Evaluation {
     mocks: RecordingMocks;
     loaded: LoadedConfig;
-    environment: CloudKedroEnvironment;
+    environment: DatabricksKedroEnvironment;
     stack: KedroStack;
     outputs: { [K in keyof KedroEnvironmentOutputs]: string } & { gitRepositoryUrl?: string; gitRemoteCommands?: string };
 }

@@ -44,10 +44,22 @@ async function runProgram(config: Record<string, string>, providerConfig: Record
 
 test("exports the documented stack outputs: the environment's, declared once in the core, each in the README's table", async () => {
     const { exports } = await runProgram(baseConfig("aws"), { "databricks:host": "https://dbc-1234abcd-5678.cloud.databricks.com" });
-    expect(Object.keys(exports!).sort()).toEqual(["clusterId", "clusterUrl", "jobId", "jobUrl", "notebookPath", "notebookUrl", "projectRoot", "repoCommit", "repoPath", "workspaceUrl"]);
+    expect(Object.keys(exports!).sort()).toEqual([
+        "clusterId",
+        "clusterUrl",
+        "jobId",
+        "jobUrl",
+        "notebookPath",
+        "notebookUrl",
+        "projectRoot",
+        "repoCommit",
+        "repoPath",
+        "workspaceUrl",
+    ]);
     expect(Object.keys(exports!).sort()).toEqual([...ENVIRONMENT_OUTPUTS].sort());
     const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
-    for (const name of [...ENVIRONMENT_OUTPUTS, "gitRepositoryUrl", "gitRemoteCommands"]) expect([name, readme.includes(`| \`${name}\` |`)]).toEqual([name, true]);
+    for (const name of [...ENVIRONMENT_OUTPUTS, "gitRepositoryUrl", "gitRemoteCommands"])
+        expect([name, readme.includes(`| \`${name}\` |`)]).toEqual([name, true]);
     expect(exports!.notebookUrl).toMatch(/^https:\/\/dbc-1234abcd-5678\.cloud\.databricks\.com\/#workspace\/Users\//);
 });
 
@@ -61,9 +73,10 @@ test("a supported runtime logs no warning", async () => {
     expect(warnings).toEqual([]);
 });
 
-test("picks the component of the configured cloud", async () => {
+test("builds the environment for the configured cloud, found under its old per-cloud type", async () => {
     const { mocks } = await runProgram(baseConfig("azure"));
-    expect(mocks.resources[0].type).toBe("databricks-kedro-stack:azure:KedroEnvironment");
+    expect(mocks.resources[0].type).toBe("databricks-kedro-stack:index:DatabricksKedroEnvironment");
+    expect(mocks.placements[0].aliases).toEqual([{ type: "databricks-kedro-stack:azure:KedroEnvironment" }]);
     expect(mocks.one(TYPES.cluster).inputs.azureAttributes.availability).toBe("SPOT_WITH_FALLBACK_AZURE");
 });
 

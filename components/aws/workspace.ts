@@ -12,6 +12,7 @@ import { BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3/bucketSe
 import { iamPropagationWaitMs } from "../../lib/iamPropagation";
 import { rootBucketPrefix } from "../../lib/workspaceNaming";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
+import { componentType, movedFrom } from "../types";
 
 export const AWS_ACCOUNTS_HOST = "https://accounts.cloud.databricks.com";
 
@@ -29,7 +30,7 @@ export class AwsDatabricksWorkspace extends pulumi.ComponentResource implements 
     readonly workspaceUrl: pulumi.Output<string>;
 
     constructor(name: string, args: WorkspaceProvisioningArgs, opts: pulumi.ComponentResourceOptions = {}) {
-        super("databricks-kedro-stack:aws:DatabricksWorkspace", name, {}, opts);
+        super(componentType("AwsDatabricksWorkspace"), name, {}, movedFrom("databricks-kedro-stack:aws:DatabricksWorkspace", opts));
         const { tags } = args;
         const workspace = createdOn(args.workspace, "aws");
         const { accountId } = workspace;

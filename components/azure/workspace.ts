@@ -8,6 +8,7 @@ import { ResourceGroup } from "@pulumi/azure-native/resources/resourceGroup";
 import { azureResourceGroupNames } from "../../lib/workspaceNaming";
 import { normalizeWorkspaceUrl } from "../../lib/naming";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
+import { componentType, movedFrom } from "../types";
 
 /**
  * An Azure Databricks workspace: a resource group, and a Premium workspace
@@ -21,7 +22,7 @@ export class AzureDatabricksWorkspace extends pulumi.ComponentResource implement
     readonly workspaceUrl: pulumi.Output<string>;
 
     constructor(name: string, args: WorkspaceProvisioningArgs, opts: pulumi.ComponentResourceOptions = {}) {
-        super("databricks-kedro-stack:azure:DatabricksWorkspace", name, {}, opts);
+        super(componentType("AzureDatabricksWorkspace"), name, {}, movedFrom("databricks-kedro-stack:azure:DatabricksWorkspace", opts));
         const { tags } = args;
         const workspace = createdOn(args.workspace, "azure");
         const parent = { parent: this };

@@ -11,6 +11,7 @@ import { GCP_IAM_PROPAGATION_SECONDS } from "../../lib/iamPropagation";
 import { gcpCustomRoleId, gcpMemberFor, gcpServiceAccountId } from "../../lib/workspaceNaming";
 import { PropagationDelay } from "../propagationDelay";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "../workspace";
+import { componentType, movedFrom } from "../types";
 
 export const GCP_ACCOUNTS_HOST = "https://accounts.gcp.databricks.com";
 
@@ -58,7 +59,7 @@ export class GcpDatabricksWorkspace extends pulumi.ComponentResource implements 
     readonly serviceAccountEmail: pulumi.Output<string>;
 
     constructor(name: string, args: WorkspaceProvisioningArgs, opts: pulumi.ComponentResourceOptions = {}) {
-        super("databricks-kedro-stack:gcp:DatabricksWorkspace", name, {}, opts);
+        super(componentType("GcpDatabricksWorkspace"), name, {}, movedFrom("databricks-kedro-stack:gcp:DatabricksWorkspace", opts));
         const workspace = createdOn(args.workspace, "gcp");
         const { project } = workspace;
         const parent = { parent: this };

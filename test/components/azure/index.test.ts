@@ -2,7 +2,7 @@ import { describeCloudComponent } from "../cloudSuite";
 
 describeCloudComponent({
     cloud: "azure",
-    componentType: "databricks-kedro-stack:azure:KedroEnvironment",
+    componentType: "databricks-kedro-stack:index:DatabricksKedroEnvironment",
     nodeType: "Standard_DS3_v2",
     cloudAttributesArg: "azureAttributes",
     spot: { availability: "SPOT_WITH_FALLBACK_AZURE", firstOnDemand: 1, spotBidMaxPrice: -1 },
