@@ -10,17 +10,28 @@ import {
 import { PROJECT } from "../config/errors";
 import { stackTags } from "../lib/naming";
 import { KedroEnvironment } from "./core";
+import type { Cluster } from "./databricks";
 import type { DatabricksKedroEnvironmentArgs } from "./environmentArgs";
 import { componentType, movedFrom } from "./types";
 import type { CreatedWorkspace, WorkspaceProvisioningArgs } from "./workspace";
 
-type WorkspaceComponent = new (name: string, args: WorkspaceProvisioningArgs, opts: pulumi.ComponentResourceOptions) => CreatedWorkspace;
+export type WorkspaceComponent = new (
+    name: string,
+    args: WorkspaceProvisioningArgs,
+    opts: pulumi.ComponentResourceOptions,
+) => CreatedWorkspace;
 
-/** Each cloud's workspace component, loaded only to create a workspace: its cloud SDK is start-up time of every preview. */
+/**
+ * Each cloud's workspace component, loaded only to create a workspace: its
+ * cloud SDK is start-up time of every preview. Not even their types are
+ * imported here, so the package's schema is read without the cloud SDKs'
+ * 40 MB of type declarations (test/components/workspaceSuite.ts holds each
+ * to WorkspaceComponent).
+ */
 export const WORKSPACE_COMPONENTS: Readonly<Record<Cloud, () => WorkspaceComponent>> = {
-    aws: () => (require("./aws/workspace") as typeof import("./aws/workspace")).AwsDatabricksWorkspace,
-    azure: () => (require("./azure/workspace") as typeof import("./azure/workspace")).AzureDatabricksWorkspace,
-    gcp: () => (require("./gcp/workspace") as typeof import("./gcp/workspace")).GcpDatabricksWorkspace,
+    aws: () => require("./aws/workspace").AwsDatabricksWorkspace,
+    azure: () => require("./azure/workspace").AzureDatabricksWorkspace,
+    gcp: () => require("./gcp/workspace").GcpDatabricksWorkspace,
 };
 
 /** What the environment is built from: valid settings, and the secrets and URL the settings do not hold. */
@@ -53,9 +64,19 @@ export function stackEnvironmentArgs(loaded: LoadedConfig, gitUrl?: pulumi.Outpu
 
 const COMPONENT = "DatabricksKedroEnvironment";
 
+/**
+ * A Databricks provider among the options, which the environment's resources
+ * then use. getPackage is how the SDK itself tells providers apart (also the
+ * references a plugin receives), though its typings leave it out.
+ */
+function hasDatabricksProvider(opts: pulumi.ComponentResourceOptions): boolean {
+    const given = [opts.provider, ...(Array.isArray(opts.providers) ? opts.providers : Object.values(opts.providers ?? {}))];
+    return given.some((provider) => (provider as unknown as { getPackage?: () => string } | undefined)?.getPackage?.() === "databricks");
+}
+
 /** Args from a program: checked by the stack's rules, before anything is declared. */
 function prepare(name: string, args: DatabricksKedroEnvironmentArgs, opts: pulumi.ComponentResourceOptions): Prepared {
-    const explicitProvider = args.provider !== undefined;
+    const explicitProvider = hasDatabricksProvider(opts);
     const validated = validateComponentInputs(args as unknown as Record<string, unknown>, {
         component: COMPONENT,
         name,
@@ -63,7 +84,7 @@ function prepare(name: string, args: DatabricksKedroEnvironmentArgs, opts: pulum
         explicitProvider,
     });
     if (validated.settings.workspace.mode === "create" && explicitProvider) {
-        throw new Error(`${COMPONENT} "${name}": workspace create builds its own workspace provider; pass no provider.`);
+        throw new Error(`${COMPONENT} "${name}": workspace create builds its own workspace provider; pass no Databricks provider.`);
     }
     return { ...validated, gitToken: args.gitToken, clientSecret: args.databricksClientSecret };
 }
@@ -77,6 +98,8 @@ const PARTS = new WeakMap<DatabricksKedroEnvironment, { core: KedroEnvironment; 
  * it, and optionally the pipeline as a scheduled job.
  */
 export class DatabricksKedroEnvironment extends pulumi.ComponentResource {
+    /** The interactive cluster. */
+    declare readonly cluster: Cluster;
     /** URL of the Databricks workspace. */
     declare readonly workspaceUrl: pulumi.Output<string>;
     /** Id of the interactive cluster. */
@@ -120,7 +143,8 @@ export class DatabricksKedroEnvironment extends pulumi.ComponentResource {
                 settings,
                 gitToken: prepared.gitToken,
                 gitUrl: prepared.gitUrl,
-                provider: createdWorkspace?.provider ?? args.provider,
+                // Undefined: the provider the options name, else the default provider.
+                provider: createdWorkspace?.provider,
                 cloudAttributes: cloudAttributesFor(settings.cloud, settings.cluster.spot, [
                     settings.cluster.nodeType,
                     settings.cluster.driverNodeType,
@@ -129,7 +153,7 @@ export class DatabricksKedroEnvironment extends pulumi.ComponentResource {
             { parent: this },
         );
         PARTS.set(this, { core, createdWorkspace });
-        Object.assign(this, core.outputs());
+        Object.assign(this, { ...core.outputs(), cluster: core.cluster });
         this.registerOutputs(core.outputs());
     }
 

@@ -3,11 +3,12 @@
  * field per config key of the stack (config/keyTable.ts), in the shape the
  * component analyzer turns into a schema. The enumerations are `as const`
  * objects (schema enums); the values the validation reads at construction are
- * plain, and only the secrets and the provider may come from other resources.
- * Each value is checked by the same rules as the stack's config.
+ * plain, and only the secrets may come from other resources. Each value is
+ * checked by the same rules as the stack's config. The workspace of an
+ * existing one is the Databricks provider's, given as a resource option
+ * (`provider` or `providers`), as for any resource.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Provider } from "@pulumi/databricks/provider";
 
 /** Cloud of the Databricks workspace. */
 export const CloudName = { Aws: "aws", Azure: "azure", Gcp: "gcp" } as const;
@@ -135,6 +136,4 @@ export interface DatabricksKedroEnvironmentArgs {
     databricksClientSecret?: pulumi.Input<string>;
     /** GCP, workspace create: an existing Google service account, a Databricks account admin, to impersonate. */
     databricksGoogleServiceAccount?: string;
-    /** Workspace-level Databricks provider for an existing workspace. Unset: the default provider (databricks:host, …). */
-    provider?: Provider;
 }

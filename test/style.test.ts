@@ -8,7 +8,7 @@ import { join } from "node:path";
 import * as ts from "typescript";
 
 const root = join(__dirname, "..");
-const SOURCE_DIRS = ["config", "lib", "components", "policy", "plan", "bench"];
+const SOURCE_DIRS = ["config", "lib", "components", "plugin", "policy", "plan", "bench"];
 const LIMITS = { fileLines: 300, functionLines: 80, lineLength: 140 };
 
 function sources(dir: string): string[] {

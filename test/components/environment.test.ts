@@ -116,20 +116,24 @@ test("bad inputs: every problem at once, named by input, with the input's fix, a
     expect(mocks.resources).toEqual([]);
 });
 
-test("an explicit provider stands for the workspace: the default provider's host is not checked", async () => {
-    await prepare({ config: {}, providerConfig: { "databricks:host": "https://adb-1.2.azuredatabricks.net" } });
+test("a Databricks provider in the options stands for the workspace: every resource uses it, the default host is not checked", async () => {
+    const mocks = await prepare({ config: {}, providerConfig: { "databricks:host": "https://adb-1.2.azuredatabricks.net" } });
     const provider = new (await import("@pulumi/databricks/provider")).Provider("workspace", {
         host: "https://dbc-1.cloud.databricks.com",
     });
-    const environment = new DatabricksKedroEnvironment("kedro", {
-        cloud: "aws",
-        gitUrl: "https://github.com/acme/iris.git",
-        gitUsername: "alice",
-        gitToken: TOKEN,
-        provider,
-    });
-    expect(await resolve(environment.clusterId)).toBeDefined();
+    const environment = new DatabricksKedroEnvironment(
+        "kedro",
+        { cloud: "aws", gitUrl: "https://github.com/acme/iris.git", gitUsername: "alice", gitToken: TOKEN },
+        { providers: [provider] },
+    );
+    expect(await resolve(environment.workspaceUrl)).toBe("https://dbc-1.cloud.databricks.com");
     await settle();
+    const workspaceResources = mocks.resources.filter((resource) => resource.type.startsWith("databricks:index/"));
+    expect(workspaceResources.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(workspaceResources.map((resource) => mocks.providerOf(resource)?.name))).toEqual(new Set(["workspace"]));
+    expect(mocks.calls.filter((call) => call.token.startsWith("databricks:")).map((call) => mocks.providerOf(call)?.name)).toEqual([
+        "workspace",
+    ]);
 });
 
 test("a value the validation needs now cannot be an Output", async () => {
@@ -158,14 +162,17 @@ test("workspace create builds its own provider and refuses one passed in", async
     });
     expect(
         () =>
-            new DatabricksKedroEnvironment("kedro", {
-                cloud: "azure",
-                workspace: "create",
-                gitUrl: "https://github.com/acme/iris.git",
-                gitUsername: "alice",
-                gitToken: TOKEN,
-                provider,
-            }),
-    ).toThrow('DatabricksKedroEnvironment "kedro": workspace create builds its own workspace provider; pass no provider.');
+            new DatabricksKedroEnvironment(
+                "kedro",
+                {
+                    cloud: "azure",
+                    workspace: "create",
+                    gitUrl: "https://github.com/acme/iris.git",
+                    gitUsername: "alice",
+                    gitToken: TOKEN,
+                },
+                { provider },
+            ),
+    ).toThrow('DatabricksKedroEnvironment "kedro": workspace create builds its own workspace provider; pass no Databricks provider.');
     await settle();
 });

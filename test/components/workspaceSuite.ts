@@ -1,6 +1,11 @@
 /** Checks shared by every cloud's `workspace: create`. */
 import type { Evaluation, RecordedResource, RecordingMocks } from "../harness";
 import { TYPES } from "../harness";
+import type { WorkspaceComponent } from "../../components/environment";
+import { AwsDatabricksWorkspace } from "../../components/aws/workspace";
+import { AzureDatabricksWorkspace } from "../../components/azure/workspace";
+import { GcpDatabricksWorkspace } from "../../components/gcp/workspace";
+import type { Cloud } from "../../lib/clouds";
 
 const WORKSPACE_LEVEL = [TYPES.cluster, TYPES.gitCredential, TYPES.repo, TYPES.notebook, TYPES.library];
 
@@ -26,3 +31,6 @@ export function cloudResourceTypes(mocks: RecordingMocks): string[] {
         .map((resource) => resource.type)
         .filter((type) => /^(aws|azure-native|gcp):/.test(type) || type.startsWith("pulumi:providers:") || type.startsWith("databricks:index/mws"));
 }
+
+// Each cloud's workspace component is what the environment loads it as (it loads them untyped, by name).
+({ aws: AwsDatabricksWorkspace, azure: AzureDatabricksWorkspace, gcp: GcpDatabricksWorkspace }) satisfies Record<Cloud, WorkspaceComponent>;
