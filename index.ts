@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createKedroStack } from "./components/stack";
-import { loadStackConfig } from "./config";
+import { loadStackConfig } from "./config/load";
 
 // Validation runs first: a bad config stops the program before any resource is declared.
 const loaded = loadStackConfig();

@@ -1,13 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import {
-    type Cloud,
-    type LoadedConfig,
-    type ValidationResult,
-    cloudAttributesFor,
-    inputsFromSettings,
-    validateComponentInputs,
-} from "../config";
+import { type Cloud, type ValidationResult, cloudAttributesFor, inputsFromSettings } from "../config";
 import { PROJECT } from "../config/errors";
+import { type LoadedConfig, validateComponentInputs } from "../config/load";
 import { stackTags } from "../lib/naming";
 import { KedroEnvironment } from "./core";
 import type { Cluster } from "./databricks";

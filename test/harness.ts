@@ -6,7 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { RecordingMocks, WORKSPACES, fakeUser, isSecretMarker, type FakeUser, waitForRegistrations } from "../plan/mocks";
 import type { DatabricksKedroEnvironment, KedroEnvironmentOutputs } from "../components";
 import { type KedroStack, createKedroStack } from "../components/stack";
-import { type LoadedConfig, PROGRAM_ENVIRONMENT_NAMES, PROJECT, SECRET_PROJECT_KEYS, loadStackConfig, projectKey } from "../config";
+import { type LoadedConfig, PROGRAM_ENVIRONMENT_NAMES, PROJECT, SECRET_PROJECT_KEYS, projectKey } from "../config";
+import { loadStackConfig } from "../config/load";
 
 export const TOKEN = "ghp_FAKE0123456789abcdefTOKEN";
 export const CLIENT_SECRET = "dose_FAKE_client_secret_42";

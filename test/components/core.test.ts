@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as databricks from "../../components/databricks";
 import { KedroEnvironment } from "../../components";
-import { ConfigError, cloudAttributesFor, loadStackConfig } from "../../config";
+import { ConfigError, cloudAttributesFor } from "../../config";
+import { loadStackConfig } from "../../config/load";
 import { renderKedroNotebook } from "../../lib/notebook";
 import { FORCE_NEW_INPUTS, replacingChanges } from "../../lib/replacement";
 import { TODAY, TOKEN, TYPES, baseConfig, evaluate, isSecretMarker, prepare, resolve } from "../harness";

@@ -1,6 +1,6 @@
 /** The Kedro pipeline as a scheduled job: its Repo, its notebook and the Job, wired under the mocks. */
 import { renderKedroJobNotebook } from "../../lib/notebook";
-import { loadStackConfig } from "../../config";
+import { loadStackConfig } from "../../config/load";
 import { TODAY, TYPES, WORKSPACES, baseConfig, evaluate, fakeServicePrincipal, plain, prepare, resolve, settle } from "../harness";
 
 const SHA = "c0ffee0000000000000000000000000000000001";

@@ -1,0 +1,138 @@
+/**
+ * The one place that reads Pulumi's runtime config: a stack's config, or a
+ * component's inputs with the caller's provider config, validated by the
+ * rules the rest of config/ holds. Kept apart from config/index so that what
+ * only validates never loads the Pulumi SDK.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { fromEnvironment } from "./environment";
+import { ConfigError, PROJECT, projectKey } from "./errors";
+import { inputWarning, inputsError, rawFromInputs } from "./inputs";
+import { ENVIRONMENT_KEYS, KEYS, PROJECT_KEYS, SECRET_PROJECT_KEYS } from "./keyTable";
+import { PROVIDER_SECRET_KEYS } from "./keys";
+import { type KedroStackSettings, type RawConfig, type ValidationResult, validateStackConfig } from "./settings";
+
+export interface LoadedConfig {
+    settings: KedroStackSettings;
+    /** The Git personal access token, as a secret output; none with gitCredential: shared. */
+    gitToken?: pulumi.Output<string>;
+    /** The account service principal's OAuth secret, as a secret output, when set in config. */
+    databricksClientSecret?: pulumi.Output<string>;
+    /**
+     * github:token, for a repository whose owner is not github:owner: its explicit provider does not read
+     * the stack's github config (unset, that provider falls back to GITHUB_TOKEN).
+     */
+    githubToken?: pulumi.Output<string>;
+    warnings: string[];
+}
+
+/** What the validation reads besides the project's keys: the project, the stack, and the providers' own config. */
+function providerContext(today: Date) {
+    const hostInConfig = new pulumi.Config("databricks").get("host");
+    const aws = new pulumi.Config("aws");
+    const gcp = new pulumi.Config("gcp");
+    return {
+        project: pulumi.getProject(),
+        stack: pulumi.getStack(),
+        databricksHost: hostInConfig ?? fromEnvironment("databricksHost"),
+        databricksHostInConfig: hostInConfig !== undefined && hostInConfig !== "",
+        databricksAuthType: new pulumi.Config("databricks").get("authType") ?? fromEnvironment("databricksAuthType"),
+        githubOwner: new pulumi.Config("github").get("owner") ?? fromEnvironment("githubOwner"),
+        providerConfig: {
+            awsRegion: aws.get("region") ?? fromEnvironment("awsRegion"),
+            azureLocation: new pulumi.Config("azure-native").get("location"),
+            gcpProject: gcp.get("project") ?? fromEnvironment("gcpProject"),
+            gcpRegion: gcp.get("region") ?? fromEnvironment("gcpRegion"),
+        },
+        today,
+    };
+}
+
+/** The providers' standard environment variables stand in for unset keys. */
+function withEnvironment(raw: RawConfig): RawConfig {
+    for (const { key, purpose } of ENVIRONMENT_KEYS) raw[key] ??= fromEnvironment(purpose);
+    return raw;
+}
+
+/**
+ * Reads the stack's config, validates all of it and returns the settings.
+ * Throws a ConfigError naming every bad key before any resource exists.
+ */
+export function loadStackConfig(today: Date = new Date()): LoadedConfig {
+    const config = new pulumi.Config(PROJECT);
+    const raw: RawConfig = {};
+    for (const name of PROJECT_KEYS) {
+        // Secrets are only checked for presence here; their values are read below, as secrets.
+        if (!SECRET_PROJECT_KEYS.includes(name)) raw[name] = config.get(name);
+    }
+    const isSet = (name: string) => (pulumi.runtime.getConfig(projectKey(name)) ?? "") !== "";
+    const clientSecretSet = isSet("databricksClientSecret");
+    const { settings, warnings } = validateStackConfig(withEnvironment(raw), {
+        ...providerContext(today),
+        hasGitToken: isSet("gitToken"),
+        plaintextSecrets: [...SECRET_PROJECT_KEYS.map(projectKey), ...PROVIDER_SECRET_KEYS].filter(
+            (key) => (pulumi.runtime.getConfig(key) ?? "") !== "" && !isSecretInStackConfig(key),
+        ),
+        hasClientSecret: clientSecretSet || fromEnvironment("databricksClientSecret") !== undefined,
+        configKeys: Object.keys(pulumi.runtime.allConfig()),
+    });
+    return {
+        settings,
+        warnings,
+        gitToken: settings.git.credential === "stack" ? config.requireSecret("gitToken") : undefined,
+        databricksClientSecret: clientSecretSet ? config.requireSecret("databricksClientSecret") : undefined,
+        githubToken:
+            settings.githubRepository.mode === "create" && !settings.githubRepository.ownerIsProviderDefault
+                ? new pulumi.Config("github").getSecret("token")
+                : undefined,
+    };
+}
+
+export interface ComponentInputsContext {
+    /** The component and resource name the problems are reported for. */
+    component: string;
+    name: string;
+    /** The component's protect option, which the stack reads as its protect key. */
+    protect: boolean;
+    /** A Databricks provider passed in: the default provider's databricks:host then says nothing about the workspace. */
+    explicitProvider: boolean;
+    today?: Date;
+}
+
+/**
+ * Validates a component's inputs by the stack's rules, with the caller's
+ * provider config and environment. Throws an InputPropertiesError naming
+ * every bad input, with the input's fix, before the component declares anything.
+ */
+export function validateComponentInputs(inputs: Readonly<Record<string, unknown>>, ctx: ComponentInputsContext): ValidationResult {
+    const { raw, unreadable } = rawFromInputs(inputs, ctx.protect);
+    const base = providerContext(ctx.today ?? new Date());
+    const unknownProblems = unreadable.map(({ key, kind }) => ({
+        key,
+        value: undefined,
+        allowed: `a plain value known when the component is constructed (the validation reads it before any resource), not ${kind}`,
+        fix: `pass ${key} as a plain ${KEYS[key].type === "array" ? "list of strings" : KEYS[key].type}`,
+    }));
+    try {
+        const result = validateStackConfig(withEnvironment(raw), {
+            ...base,
+            ...(ctx.explicitProvider ? { databricksHost: undefined, databricksHostInConfig: false } : {}),
+            hasGitToken: inputs.gitToken !== undefined && inputs.gitToken !== "",
+            hasClientSecret: inputs.databricksClientSecret !== undefined || fromEnvironment("databricksClientSecret") !== undefined,
+        });
+        if (unknownProblems.length > 0) throw new ConfigError(base.stack, []);
+        return { settings: result.settings, warnings: result.warnings.map(inputWarning) };
+    } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        throw inputsError(ctx.component, ctx.name, [...unknownProblems, ...error.problems]);
+    }
+}
+
+/**
+ * Whether the CLI passed a key as a secret. The SDK keeps this check
+ * internal, so an SDK without it counts every value as secret.
+ */
+function isSecretInStackConfig(fullKey: string): boolean {
+    const runtimeConfig = pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean };
+    return runtimeConfig.isConfigSecret ? runtimeConfig.isConfigSecret(fullKey) : true;
+}
