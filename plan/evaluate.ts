@@ -30,6 +30,8 @@ export interface PlannedResource {
     outputs?: Record<string, any>;
     /** The workspace or account a Databricks resource goes to: its provider's host, or databricks:host. */
     host?: string;
+    /** Types its aliases name: the engine finds its state under them too. */
+    formerTypes?: string[];
 }
 
 export interface Plan {
@@ -39,6 +41,12 @@ export interface Plan {
     /** Set when the program refused the config (or failed); no resources then. */
     error?: string;
     missingSecrets: string[];
+}
+
+function formerTypesOf(mocks: RecordingMocks, recorded: { type: string; name: string }): string[] | undefined {
+    const placement = mocks.placements.find((placed) => placed.type === recorded.type && placed.name === recorded.name);
+    const types = (placement?.aliases ?? []).flatMap((alias) => (alias.type ? [alias.type] : []));
+    return types.length > 0 ? types : undefined;
 }
 
 function typeChain(urn: string): string[] {
@@ -128,6 +136,7 @@ export async function evaluatePlan(
             protect: recorded.options.protect,
             outputs: recorded.state ? { ...recorded.state, id: recorded.id } : undefined,
             host: recorded.type.startsWith("databricks:") ? String(explicitHost ?? hostLabel ?? "(DATABRICKS_HOST)") : undefined,
+            formerTypes: formerTypesOf(mocks, recorded),
         };
     });
     return { stack, resources: error ? [] : resources, warnings, error, missingSecrets: files.missingSecrets };

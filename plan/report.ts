@@ -3,6 +3,7 @@ import type { Plan, PlannedResource } from "./evaluate";
 import { displayValue } from "./evaluate";
 import { oneLine } from "../lib/text";
 import { diffLines } from "diff";
+import { renamesOf, resourceKey } from "./renames";
 import { FORCE_NEW_INPUTS } from "../lib/replacement";
 import { isSecretMarker } from "./mocks";
 import type { PolicyVerdict } from "./policies";
@@ -177,6 +178,8 @@ export interface PropertyChange {
 export interface PlanDiff {
     added: PlannedResource[];
     removed: PlannedResource[];
+    /** Resources the head finds under a former type (an alias): the same resources. */
+    renamed: Array<{ from: PlannedResource; resource: PlannedResource }>;
     changed: Array<{ resource: PlannedResource; changes: PropertyChange[] }>;
     newViolations: Array<{ policy: string; message: string; urn?: string }>;
 }
@@ -206,12 +209,12 @@ function changeOf(type: string, property: string, before: string | undefined, af
 }
 
 export function diffPlans(base: PlanReport, head: PlanReport): PlanDiff {
-    const key = (resource: PlannedResource) => `${resource.type}::${resource.name}`;
-    const before = new Map(base.resources.map((resource) => [key(resource), resource]));
-    const after = new Map(head.resources.map((resource) => [key(resource), resource]));
+    const before = new Map(base.resources.map((resource) => [resourceKey(resource), resource]));
+    const after = new Map(head.resources.map((resource) => [resourceKey(resource), resource]));
+    const renamed = renamesOf(before, after);
     const changed: PlanDiff["changed"] = [];
     for (const [id, resource] of after) {
-        const old = before.get(id);
+        const old = before.get(id) ?? renamed.get(id);
         if (!old) continue;
         const a = comparable(old);
         const b = comparable(resource);
@@ -231,8 +234,11 @@ export function diffPlans(base: PlanReport, head: PlanReport): PlanDiff {
             .map((violation) => ({ policy: verdict.policy, ...violation })),
     );
     return {
-        added: [...after].filter(([id]) => !before.has(id)).map(([, resource]) => resource),
-        removed: [...before].filter(([id]) => !after.has(id)).map(([, resource]) => resource),
+        added: [...after].filter(([id]) => !before.has(id) && !renamed.has(id)).map(([, resource]) => resource),
+        removed: [...before]
+            .filter(([id, resource]) => !after.has(id) && ![...renamed.values()].includes(resource))
+            .map(([, resource]) => resource),
+        renamed: [...renamed].map(([id, from]) => ({ from, resource: after.get(id)! })),
         changed,
         newViolations,
     };
@@ -250,6 +256,8 @@ export function renderDiff(diff: PlanDiff, stack: string, baseRef: string, forma
     ];
     for (const resource of diff.added) lines.push(`${md ? "- ➕" : "+"} ${resource.type} ${name(resource.name)}`);
     for (const resource of diff.removed) lines.push(`${md ? "- ➖" : "-"} ${resource.type} ${name(resource.name)}`);
+    for (const { from, resource } of diff.renamed)
+        lines.push(`${md ? "- 🏷️" : "="} ${from.type} → ${resource.type} ${name(resource.name)} (renamed by an alias: the same resource)`);
     const KIND = { update: "", replace: " (replace: force-new)", immutable: " (the API cannot change this on an existing resource)" };
     for (const { resource, changes } of diff.changed) {
         const replaced = changes.some((change) => change.kind === "replace");
@@ -273,7 +281,8 @@ export function renderDiff(diff: PlanDiff, stack: string, baseRef: string, forma
             );
         }
     }
-    if (diff.added.length + diff.removed.length + diff.changed.length === 0) lines.push(md ? "- no change" : "no change");
+    if (diff.added.length + diff.removed.length + diff.changed.length + diff.renamed.length === 0)
+        lines.push(md ? "- no change" : "no change");
     const unattached = diff.newViolations.filter((violation) => !diff.changed.some(({ resource }) => resource.urn === violation.urn));
     for (const violation of unattached)
         lines.push(`${md ? "- ❌" : "!"} policy ${violation.policy} violated: ${md ? mdText(violation.message) : violation.message}`);

@@ -42,4 +42,24 @@ describe("diffPlans", () => {
         const diff = diffPlans(cluster({ awsAttributes: { firstOnDemand: 1 } }), cluster({ awsAttributes: { firstOnDemand: 2 } }));
         expect(diff.changed[0].changes).toEqual([expect.objectContaining({ property: "awsAttributes.firstOnDemand", kind: "immutable" })]);
     });
+
+    describe("a component found under its former type, as the engine finds it by an alias", () => {
+        const { renderDiff } = require("../../plan/report") as typeof import("../../plan/report");
+        const component = (type: string, formerTypes?: string[]) =>
+            report({ resources: [{ type, name: "kedro", urn: "u", provider: "-", custom: false, protect: false, inputs: {}, formerTypes }] });
+        const OLD = "databricks-kedro-stack:aws:KedroEnvironment";
+        const NEW = "databricks-kedro-stack:index:DatabricksKedroEnvironment";
+
+        test("is renamed, neither removed nor added", () => {
+            const diff = diffPlans(component(OLD), component(NEW, [OLD]));
+            expect([diff.added, diff.removed, diff.changed]).toEqual([[], [], []]);
+            expect(diff.renamed.map(({ from, resource }) => [from.type, resource.type])).toEqual([[OLD, NEW]]);
+            expect(renderDiff(diff, "dev", "main", "text")).toBe(`Plan difference for stack "dev": main -> working tree\n= ${OLD} → ${NEW} kedro (renamed by an alias: the same resource)\n`);
+        });
+
+        test("without the alias, the old one goes and a new one comes", () => {
+            const diff = diffPlans(component(OLD), component(NEW));
+            expect([diff.added.map((resource) => resource.type), diff.removed.map((resource) => resource.type), diff.renamed]).toEqual([[NEW], [OLD], []]);
+        });
+    });
 });
