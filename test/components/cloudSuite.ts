@@ -4,7 +4,6 @@ import { TYPES, WORKSPACES, baseConfig, evaluate } from "../harness";
 
 export interface CloudExpectations {
     cloud: Cloud;
-    componentType: string;
     nodeType: string;
     cloudAttributesArg: "awsAttributes" | "azureAttributes" | "gcpAttributes";
     spot: Record<string, unknown>;
@@ -17,7 +16,7 @@ export function describeCloudComponent(expected: CloudExpectations): void {
 
     test("is a typed component wrapping the cloud-neutral core", async () => {
         const { mocks } = await evaluate({ config: baseConfig(expected.cloud) });
-        expect(mocks.resources[0]).toMatchObject({ type: expected.componentType, name: "kedro", custom: false });
+        expect(mocks.resources[0]).toMatchObject({ type: "databricks-kedro-stack:index:DatabricksKedroEnvironment", name: "kedro", custom: false });
         expect(mocks.one("databricks-kedro-stack:index:KedroEnvironment").name).toBe("kedro");
     });
 
