@@ -11,6 +11,8 @@ const { outputs } = createKedroStack(loaded);
 export const workspaceUrl = outputs.workspaceUrl;
 export const clusterId = outputs.clusterId;
 export const clusterUrl = outputs.clusterUrl;
+/** Only with dataVolume. */
+export const dataVolumePath = outputs.dataVolumePath;
 export const repoPath = outputs.repoPath;
 export const repoCommit = outputs.repoCommit;
 export const projectRoot = outputs.projectRoot;

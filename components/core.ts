@@ -3,7 +3,8 @@ import * as databricks from "./databricks";
 import type { ClusterCloudAttributes, KedroStackSettings } from "../config";
 import { requirementName } from "../config";
 import { clusterUrl, normalizeWorkspaceUrl, notebookUrl, stackNames, workspacePathOf } from "../lib/naming";
-import { needsPythonRestart } from "../lib/kedro";
+import { needsPythonRestartOn } from "../lib/kedro";
+import { runtimeParamsFor, volumePath } from "../lib/volume";
 import {
     type AccessControl,
     type DeployingIdentity,
@@ -16,6 +17,7 @@ import { renderKedroNotebook } from "../lib/notebook";
 import { clusterSpec } from "./clusterSpec";
 import { kedroRepo, notebookPathFor, repoPathFor, sourceNotebook } from "./checkout";
 import { KedroJob } from "./job";
+import { type DataVolume, declareDataVolume } from "./volume";
 
 export interface KedroEnvironmentArgs {
     settings: KedroStackSettings;
@@ -32,6 +34,7 @@ export interface KedroEnvironmentArgs {
 /** The stack outputs every cloud exposes, declared once, by name: the component's fields of those names. */
 export const ENVIRONMENT_OUTPUTS = [
     "workspaceUrl",
+    "dataVolumePath",
     "clusterId",
     "clusterUrl",
     "repoPath",
@@ -51,7 +54,8 @@ export type KedroEnvironmentOutputs = Pick<KedroEnvironment, (typeof ENVIRONMENT
  * project with it, and a notebook that installs Kedro and runs the pipeline.
  */
 export class KedroEnvironment extends pulumi.ComponentResource {
-    readonly cluster: databricks.Cluster;
+    /** The interactive cluster; none with compute: serverless. */
+    readonly cluster?: databricks.Cluster;
     /** This stack's Git credential; none with gitCredential: shared, where the deploying identity's own serves. */
     readonly gitCredential?: databricks.GitCredential;
     /** Undefined until a repository this stack created has a commit to deploy (gitCommit). */
@@ -60,15 +64,20 @@ export class KedroEnvironment extends pulumi.ComponentResource {
     /** The pipeline as a scheduled job, with job: true. */
     readonly job?: KedroJob;
     /** PyPI cluster libraries, when kedroInstall is `cluster`. */
-    readonly libraries: databricks.Library[];
+    readonly libraries: databricks.Library[] = [];
+    /** The project's data volume, with dataVolume. */
+    readonly dataVolume?: DataVolume;
     /** What environmentUser and environmentGroup may do on the cluster, the notebook and the Repo. */
     readonly permissions: databricks.Permissions[] = [];
     /** The identity that runs pulumi up, once it has passed the check for a single-user cluster's owner. */
     readonly deployer: pulumi.Output<DeployingIdentity>;
 
     readonly workspaceUrl: pulumi.Output<string>;
-    readonly clusterId: pulumi.Output<string>;
-    readonly clusterUrl: pulumi.Output<string>;
+    /** Undefined with compute: serverless. */
+    readonly clusterId: pulumi.Output<string | undefined>;
+    readonly clusterUrl: pulumi.Output<string | undefined>;
+    /** /Volumes/<catalog>/<schema>/<volume>, with dataVolume: the Kedro run's data_volume runtime parameter. */
+    readonly dataVolumePath: pulumi.Output<string | undefined>;
     /** The Repo's and the notebook's outputs are undefined until a created repository has a commit to deploy. */
     readonly repoPath: pulumi.Output<string | undefined>;
     /** The commit the Repo has checked out after the update. */
@@ -98,31 +107,26 @@ export class KedroEnvironment extends pulumi.ComponentResource {
             .apply(([userName, aclPrincipalId, home]) => {
                 const identity: DeployingIdentity = { userName, aclPrincipalId };
                 const singleUser =
-                    clusterSettings.accessMode === "SINGLE_USER"
+                    clusterSettings.accessMode === "SINGLE_USER" && settings.compute === "classic"
                         ? singleUserOf(clusterSettings.singleUserName, settings.people, identity, settings.stack)
                         : undefined;
                 return { identity, home, singleUser };
             });
         this.deployer = deployer.identity;
 
-        ({ cluster: this.cluster, libraries: this.libraries } = this.declareCluster(name, args, deployer.singleUser, childOpts));
-        this.clusterId = this.cluster.id;
-        this.clusterUrl = pulumi.all([this.workspaceUrl, this.cluster.id]).apply(([url, id]) => clusterUrl(url, id));
+        // Classic compute: the cluster (and its libraries); serverless has none.
+        if (settings.compute === "classic")
+            ({ cluster: this.cluster, libraries: this.libraries } = this.declareCluster(name, args, deployer.singleUser, childOpts));
+        const cluster = this.cluster;
+        this.clusterId = pulumi.output(cluster?.id);
+        this.clusterUrl = cluster
+            ? pulumi.all([this.workspaceUrl, cluster.id]).apply(([url, id]) => clusterUrl(url, id))
+            : pulumi.output(undefined);
+        this.dataVolume = settings.dataVolume && declareDataVolume(name, settings.dataVolume, settings.people, childOpts);
+        this.dataVolumePath = pulumi.output(settings.dataVolume && volumePath(settings.dataVolume));
 
-        if (git.credential === "stack") {
-            if (args.gitToken === undefined)
-                throw new Error("KedroEnvironment needs gitToken for its own Git credential (gitCredential: stack).");
-            this.gitCredential = new databricks.GitCredential(
-                `${name}-git-credential`,
-                {
-                    name: deployer.apply(() => names.gitCredentialName),
-                    gitProvider: git.provider,
-                    gitUsername: git.username,
-                    personalAccessToken: pulumi.secret(args.gitToken),
-                },
-                childOpts,
-            );
-        }
+        if (git.credential === "stack")
+            this.gitCredential = this.declareGitCredential(name, args, deployer, names.gitCredentialName, childOpts);
 
         // A repository this stack just created is empty: its Repo and notebook wait for the first commit to deploy.
         const checkout = git.awaitingFirstPush ? undefined : this.declareCheckout(name, settings, gitUrl, deployer, childOpts);
@@ -159,6 +163,29 @@ export class KedroEnvironment extends pulumi.ComponentResource {
             this.declarePermissions(name, settings, deployer.identity, childOpts);
 
         this.registerOutputs(this.outputs());
+    }
+
+    /** This stack's own Git credential, named once the deploying identity has passed its check. */
+    private declareGitCredential(
+        name: string,
+        args: KedroEnvironmentArgs,
+        deployer: pulumi.Output<unknown>,
+        credentialName: string,
+        childOpts: pulumi.CustomResourceOptions,
+    ): databricks.GitCredential {
+        if (args.gitToken === undefined)
+            throw new Error("KedroEnvironment needs gitToken for its own Git credential (gitCredential: stack).");
+        const { git } = args.settings;
+        return new databricks.GitCredential(
+            `${name}-git-credential`,
+            {
+                name: deployer.apply(() => credentialName),
+                gitProvider: git.provider,
+                gitUsername: git.username,
+                personalAccessToken: pulumi.secret(args.gitToken),
+            },
+            childOpts,
+        );
     }
 
     /** The interactive cluster, and the Kedro packages as its libraries with kedroInstall: cluster. */
@@ -215,7 +242,7 @@ export class KedroEnvironment extends pulumi.ComponentResource {
                 ),
             );
         const levelFor = (level: string) => (deployer: DeployingIdentity) => accessControlsFor(settings.people, deployer, level);
-        grant("cluster", { clusterId: this.cluster.id }, levelFor(PEOPLE_PERMISSIONS.cluster));
+        if (this.cluster) grant("cluster", { clusterId: this.cluster.id }, levelFor(PEOPLE_PERMISSIONS.cluster));
         if (this.notebook) grant("notebook", { notebookPath: this.notebook.path }, levelFor(PEOPLE_PERMISSIONS.notebook));
         if (this.repo) grant("repo", { repoId: this.repo.id }, levelFor(PEOPLE_PERMISSIONS.repo));
         if (this.job) grant("job", { jobId: this.job.jobId }, (deployer) => jobAccessControlsFor(settings.people, deployer));
@@ -229,7 +256,7 @@ export class KedroEnvironment extends pulumi.ComponentResource {
         deployer: pulumi.Output<{ identity: DeployingIdentity; home: string }>,
         childOpts: pulumi.CustomResourceOptions,
     ): { repo: databricks.Repo; notebook: databricks.Notebook } {
-        const { kedro, cluster } = settings;
+        const { kedro, cluster, compute } = settings;
         const repo = kedroRepo(
             `${name}-repo`,
             {
@@ -244,8 +271,11 @@ export class KedroEnvironment extends pulumi.ComponentResource {
             renderKedroNotebook({
                 packages: kedro.packages,
                 installInNotebook: kedro.install === "notebook",
-                restartPython: needsPythonRestart(cluster.sparkVersion),
+                restartPython: needsPythonRestartOn(
+                    compute === "serverless" ? { compute } : { compute, sparkVersion: cluster.sparkVersion },
+                ),
                 projectRoot: workspacePathOf(path),
+                runtimeParams: runtimeParamsFor(settings.dataVolume),
             }),
         );
         const notebook = sourceNotebook(

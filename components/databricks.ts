@@ -5,6 +5,7 @@
  */
 export { Cluster } from "@pulumi/databricks/cluster";
 export { GitCredential } from "@pulumi/databricks/gitCredential";
+export { Grants } from "@pulumi/databricks/grants";
 export { Job } from "@pulumi/databricks/job";
 export { Library } from "@pulumi/databricks/library";
 export { MwsCredentials } from "@pulumi/databricks/mwsCredentials";
@@ -15,6 +16,7 @@ export { Notebook } from "@pulumi/databricks/notebook";
 export { Permissions, type PermissionsArgs } from "@pulumi/databricks/permissions";
 export { Provider } from "@pulumi/databricks/provider";
 export { Repo } from "@pulumi/databricks/repo";
+export { Volume } from "@pulumi/databricks/volume";
 export { getAwsAssumeRolePolicyOutput } from "@pulumi/databricks/getAwsAssumeRolePolicy";
 export { getAwsBucketPolicyOutput } from "@pulumi/databricks/getAwsBucketPolicy";
 export { getAwsCrossAccountPolicyOutput } from "@pulumi/databricks/getAwsCrossAccountPolicy";

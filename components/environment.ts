@@ -92,14 +92,16 @@ const PARTS = new WeakMap<DatabricksKedroEnvironment, { core: KedroEnvironment; 
  * it, and optionally the pipeline as a scheduled job.
  */
 export class DatabricksKedroEnvironment extends pulumi.ComponentResource {
-    /** The interactive cluster. */
-    declare readonly cluster: Cluster;
+    /** The interactive cluster; none with compute serverless. */
+    declare readonly cluster?: Cluster;
     /** URL of the Databricks workspace. */
     declare readonly workspaceUrl: pulumi.Output<string>;
-    /** Id of the interactive cluster. */
-    declare readonly clusterId: pulumi.Output<string>;
-    /** The cluster's page in the workspace. */
-    declare readonly clusterUrl: pulumi.Output<string>;
+    /** Id of the interactive cluster; none with compute serverless. */
+    declare readonly clusterId: pulumi.Output<string | undefined>;
+    /** The cluster's page in the workspace; none with compute serverless. */
+    declare readonly clusterUrl: pulumi.Output<string | undefined>;
+    /** /Volumes/<catalog>/<schema>/<volume>, with dataVolume: the path the Kedro run gets as its data_volume runtime parameter. */
+    declare readonly dataVolumePath: pulumi.Output<string | undefined>;
     /** Workspace path of the Databricks Repo. */
     declare readonly repoPath: pulumi.Output<string | undefined>;
     /** The commit the Repo has checked out after the update. */

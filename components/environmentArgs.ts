@@ -14,6 +14,15 @@ import type * as pulumi from "@pulumi/pulumi";
 export const CloudName = { Aws: "aws", Azure: "azure", Gcp: "gcp" } as const;
 export type CloudName = (typeof CloudName)[keyof typeof CloudName];
 
+/** What the notebook and the job run on. */
+export const ComputeMode = {
+    /** The tutorial's interactive cluster, and a job cluster for the job. */
+    Classic: "classic",
+    /** Serverless notebook and job compute: no cluster (Databricks Free Edition has no other). */
+    Serverless: "serverless",
+} as const;
+export type ComputeMode = (typeof ComputeMode)[keyof typeof ComputeMode];
+
 /** Where the Databricks workspace comes from. */
 export const WorkspaceMode = {
     /** The workspace the Databricks provider points at. */
@@ -66,6 +75,10 @@ export type KedroInstallMode = (typeof KedroInstallMode)[keyof typeof KedroInsta
 export interface DatabricksKedroEnvironmentArgs {
     /** Cloud of the Databricks workspace: decides the worker type and the spot settings. */
     cloud: CloudName;
+    /** classic (default): an interactive cluster and a job cluster. serverless: none; the cluster inputs then do not apply. */
+    compute?: ComputeMode;
+    /** A Unity Catalog volume for the project's data, <catalog>.<schema>.<volume>, created in an existing schema. */
+    dataVolume?: string;
     /** HTTPS URL of the Kedro project's Git repository, e.g. https://github.com/acme/iris-databricks.git. */
     gitUrl?: string;
     /** User name at the Git provider, for the Databricks Git credential. Required with gitCredential stack (the default). */

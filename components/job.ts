@@ -5,6 +5,8 @@ import { kedroJobArgs } from "./jobArgs";
 import { jobPathOf, jobUrl, workspacePathOf } from "../lib/naming";
 import { kedroRepo, notebookPathFor, repoPathFor, sourceNotebook } from "./checkout";
 import { renderKedroJobNotebook } from "../lib/notebook";
+import { jobPackages } from "../lib/job";
+import { runtimeParamsFor } from "../lib/volume";
 import type { DeployingIdentity } from "../lib/people";
 
 export interface KedroJobArgs {
@@ -54,7 +56,14 @@ export class KedroJob extends pulumi.ComponentResource {
         this.notebook = sourceNotebook(
             `${name}-notebook`,
             deployer.apply(({ home }) => jobPathOf(notebookPathFor(settings, home))),
-            this.repo.path.apply((path) => renderKedroJobNotebook({ projectRoot: workspacePathOf(path), defaultPipeline: job.pipeline })),
+            this.repo.path.apply((path) =>
+                renderKedroJobNotebook({
+                    projectRoot: workspacePathOf(path),
+                    defaultPipeline: job.pipeline,
+                    install: settings.compute === "serverless" ? jobPackages(settings.kedro.packages) : undefined,
+                    runtimeParams: runtimeParamsFor(settings.dataVolume),
+                }),
+            ),
             childOpts,
         );
         this.job = new databricks.Job(

@@ -30,6 +30,9 @@ export function kedroJobArgs(settings: KedroStackSettings, cloudAttributes: Clus
     if (!job) throw new Error("kedroJobArgs needs settings with job: true.");
     if (settings.git.commit === undefined) throw new Error("kedroJobArgs needs the commit to deploy (gitCommit).");
     const names = stackNames(settings.git.repoName, settings.stack);
+    // Serverless: a notebook task with no cluster runs on serverless job compute, which takes no libraries (the notebook
+    // installs them) and, for a notebook task, no environment (the Jobs API wants one for script, wheel and dbt tasks).
+    const classic = settings.compute === "classic";
     return {
         name: names.jobName,
         description:
@@ -38,11 +41,13 @@ export function kedroJobArgs(settings: KedroStackSettings, cloudAttributes: Clus
         tags: stackTags(settings.project, settings.stack),
         maxConcurrentRuns: JOB_RUN_POLICY.maxConcurrentRuns,
         timeoutSeconds: runTimeoutSeconds(job.timeoutMinutes),
-        jobClusters: [{ jobClusterKey: JOB_CLUSTER_KEY, newCluster: jobCluster(settings, cloudAttributes, refs.runAs) }],
+        jobClusters: classic
+            ? [{ jobClusterKey: JOB_CLUSTER_KEY, newCluster: jobCluster(settings, cloudAttributes, refs.runAs) }]
+            : undefined,
         tasks: [
             {
                 taskKey: JOB_TASK_KEY,
-                jobClusterKey: JOB_CLUSTER_KEY,
+                jobClusterKey: classic ? JOB_CLUSTER_KEY : undefined,
                 notebookTask: {
                     notebookPath: refs.notebookPath,
                     source: "WORKSPACE",
@@ -52,7 +57,7 @@ export function kedroJobArgs(settings: KedroStackSettings, cloudAttributes: Clus
                         [JOB_NOTEBOOK_PARAMETERS.repoId]: refs.repoId,
                     },
                 },
-                libraries: jobPackages(settings.kedro.packages).map((spec) => ({ pypi: { package: spec } })),
+                libraries: classic ? jobPackages(settings.kedro.packages).map((spec) => ({ pypi: { package: spec } })) : undefined,
                 timeoutSeconds: job.timeoutMinutes * 60,
                 maxRetries: JOB_RUN_POLICY.maxRetries,
                 minRetryIntervalMillis: JOB_RUN_POLICY.minRetryIntervalMillis,

@@ -5,6 +5,7 @@
  * config's text form and a config problem's fix into the input's.
  */
 import { InputPropertiesError } from "@pulumi/pulumi/errors";
+import { volumeFullName } from "../lib/volume";
 import { ConfigError, type ConfigProblem, PROJECT, describeProblem } from "./errors";
 import { KEYS, PROJECT_KEYS, type ProjectKey } from "./keyTable";
 import type { RawConfig } from "./reporter";
@@ -51,6 +52,8 @@ export function inputsFromSettings(settings: KedroStackSettings): Record<string,
     const created = workspace.mode === "create" ? workspace : undefined;
     const inputs: Record<string, InputValue | undefined> = {
         cloud: settings.cloud,
+        compute: settings.compute,
+        dataVolume: settings.dataVolume && volumeFullName(settings.dataVolume),
         gitUrl: git.url,
         gitUsername: git.username || undefined,
         gitCredential: git.credential,

@@ -14,6 +14,7 @@
  * while any key fails), and needs no parser beyond a handful of types.
  */
 import { CLUSTER_KEYS } from "./declarations/cluster";
+import { COMPUTE_KEYS } from "./declarations/compute";
 import { GIT_KEYS } from "./declarations/git";
 import { JOB_KEYS } from "./declarations/job";
 import { KEDRO_KEYS } from "./declarations/kedro";
@@ -47,6 +48,7 @@ export interface KeyDeclaration {
 export const KEYS = {
     ...STACK_KEYS,
     ...GIT_KEYS,
+    ...COMPUTE_KEYS,
     ...CLUSTER_KEYS,
     ...KEDRO_KEYS,
     ...WORKSPACE_KEYS,

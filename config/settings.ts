@@ -6,6 +6,7 @@
 import { CLOUDS, type Cloud, isCloud } from "../lib/clouds";
 import type { EnvironmentPeople } from "../lib/people";
 import { redact } from "../lib/redact";
+import { volumeFullName } from "../lib/volume";
 import { endOfSupportWarning } from "../lib/runtime";
 import { ConfigError, projectKey } from "./errors";
 import { type JobSettings, validateJobConfig } from "./job";
@@ -13,6 +14,8 @@ import type { ProjectKey } from "./keyTable";
 import { PROJECT_KEYS, strayKeys } from "./keys";
 import { type RawConfig, type Reporter, createReporter } from "./reporter";
 import { readCluster } from "./rules/cluster";
+import { readCompute } from "./rules/compute";
+import { readDataVolume } from "./rules/volume";
 import { type GitReading, readGit } from "./rules/git";
 import { checkHost } from "./rules/host";
 import { readKedro } from "./rules/kedro";
@@ -51,10 +54,17 @@ function readCloud(r: Reporter): Cloud | undefined {
     return undefined;
 }
 
-/** Warnings about what the valid settings do: a spot flag with no workers, an empty created repository, an old runtime. */
+/** Warnings about what the valid settings do: a volume destroy would drop, a spot flag with no workers, an old runtime. */
 function settingsWarnings(r: Reporter, settings: KedroStackSettings, today: Date): void {
-    const { cluster, githubRepository, git, stack } = settings;
-    if (cluster.numWorkers === 0 && cluster.spot) {
+    const { cluster, githubRepository, git, stack, dataVolume } = settings;
+    if (dataVolume && !settings.protect) {
+        r.warn(
+            `dataVolume ${volumeFullName(dataVolume)}: pulumi destroy drops the volume, and Databricks deletes every file in it. ` +
+                `To keep the data through a destroy: pulumi config set protect true --stack ${stack}.`,
+        );
+    }
+    const classic = settings.compute === "classic";
+    if (classic && cluster.numWorkers === 0 && cluster.spot) {
         r.warn(
             `${projectKey("numWorkers")} is 0: a single-node cluster has only the driver, ` +
                 "which always runs on-demand, so spot has no effect.",
@@ -69,7 +79,7 @@ function settingsWarnings(r: Reporter, settings: KedroStackSettings, today: Date
                 "Keep gitCommit set from then on: unsetting it removes the Repo and the notebook.",
         );
     }
-    const runtimeWarning = endOfSupportWarning(cluster.sparkVersion, today);
+    const runtimeWarning = classic ? endOfSupportWarning(cluster.sparkVersion, today) : undefined;
     if (runtimeWarning) r.warn(runtimeWarning);
 }
 
@@ -87,9 +97,12 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
 
     const cloud = readCloud(r);
     const git = readGit(r, { stack: ctx.stack, hasGitToken: ctx.hasGitToken, githubOwner: ctx.githubOwner });
+    // Before the cluster's keys: with serverless, a set one is reported as not applying, not judged as a cluster's.
+    const compute = readCompute(r, ctx.stack);
     const cluster = readCluster(r, cloud, ctx.today);
     const people = readPeople(r, cluster.accessMode, cluster.singleUserName);
-    const kedro = readKedro(r, cluster.sparkVersion, ctx.stack);
+    const kedro = readKedro(r, compute === "serverless" ? { compute } : { compute, sparkVersion: cluster.sparkVersion }, ctx.stack);
+    const dataVolume = readDataVolume(r, { compute, ...cluster, packages: kedro.packages, stack: ctx.stack });
     const { repoPath, notebookPath } = readPaths(r, ctx.stack);
     const workspace = readWorkspace(r, cloud, ctx);
     const protect = r.boolean("protect");
@@ -108,6 +121,8 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
 
     checkAwsCreateOwner(r, workspace, cloud, cluster, people);
     const settings = completeSettings(r, ctx, {
+        compute,
+        dataVolume,
         cloud,
         git,
         cluster,
@@ -148,6 +163,8 @@ function checkAwsCreateOwner(
 
 /** What the readers found, before it is known to be complete. */
 interface SettingsParts {
+    compute: KedroStackSettings["compute"];
+    dataVolume?: KedroStackSettings["dataVolume"];
     cloud?: Cloud;
     git: GitReading;
     cluster: ReturnType<typeof readCluster>;
@@ -185,6 +202,8 @@ function completeSettings(r: Reporter, ctx: ConfigContext, parts: SettingsParts)
         project: ctx.project,
         stack: ctx.stack,
         cloud,
+        compute: parts.compute,
+        dataVolume: parts.dataVolume,
         git: {
             url: git.url,
             provider,

@@ -1,5 +1,7 @@
 /** The validation's input context and the settings it produces. */
 import type { Cloud } from "../lib/clouds";
+import type { VolumeName } from "../lib/volume";
+import type { ComputeMode } from "./rules/compute";
 import type { GitProvider } from "../lib/git";
 import type { EnvironmentPeople } from "../lib/people";
 import type { AccessMode, GitCredentialMode, KedroInstall } from "./defaults";
@@ -35,6 +37,10 @@ export interface KedroStackSettings {
     project: string;
     stack: string;
     cloud: Cloud;
+    /** classic: the tutorial's clusters; serverless: none, the notebook and the job on serverless compute. */
+    compute: ComputeMode;
+    /** The Unity Catalog volume for the project's data, with dataVolume. */
+    dataVolume?: VolumeName;
     git: {
         /** Undefined when the stack creates the GitHub repository: its URL is then an output. */
         url?: string;

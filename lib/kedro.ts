@@ -65,6 +65,25 @@ export function needsPythonRestart(sparkVersion: string): boolean {
     return (runtimeMajorOf(sparkVersion) ?? CURRENT_RUNTIME_MAJOR) >= CURRENT_RUNTIME_MAJOR;
 }
 
+/** Where Kedro runs: a classic cluster's runtime, or serverless compute (its environment's Python, the current packages). */
+export type KedroTarget = { compute: "classic"; sparkVersion: string } | { compute: "serverless" };
+
+export function defaultKedroPackagesFor(target: KedroTarget): readonly string[] {
+    return target.compute === "serverless" ? CURRENT_KEDRO_PACKAGES : defaultKedroPackages(target.sparkVersion);
+}
+
+/** Serverless notebooks restart Python after %pip as runtime 13 and later do. */
+export function needsPythonRestartOn(target: KedroTarget): boolean {
+    return target.compute === "serverless" || needsPythonRestart(target.sparkVersion);
+}
+
+/** Whether a kedro requirement admits a release with the runtime_params resolver (0.19 and later) the volume's path needs. */
+export function allowsRuntimeParams(requirement: string): boolean {
+    const specifier = versionSpecifierOf(requirement);
+    const recent = KEDRO_RELEASES.filter((releases) => !releases.line.startsWith("0.18")).flatMap((releases) => releases.versions);
+    return specifier === "" || recent.some((version) => satisfies(version, specifier));
+}
+
 /** The version clauses of a requirement specifier: "kedro[x]~=0.18.7" → "~=0.18.7". */
 export function versionSpecifierOf(requirement: string): string {
     return requirement.replace(/^[A-Za-z0-9._-]+\s*(?:\[[^\]]*\])?/, "").trim();

@@ -15,6 +15,8 @@ export interface KedroNotebookSpec {
     restartPython?: boolean;
     /** `/Workspace/Repos/<user>/<repo>`, the Kedro project's root in the workspace. */
     projectRoot: string;
+    /** Kedro runtime parameters (`${runtime_params:<key>}` in the project's config), such as the data volume's path. */
+    runtimeParams?: Readonly<Record<string, string>>;
 }
 
 /** Requirement specifiers are validated upstream; quoting keeps `~=`, `>` and `[...]` away from the shell. */
@@ -60,6 +62,20 @@ function refuseUnsafeProjectRoot(projectRoot: string): void {
 /** What a %pip argument may hold inside its double quotes. */
 const SAFE_REQUIREMENT = /^[A-Za-z0-9._\-\[\], \t=<>~!*+]+$/;
 
+/** A runtime parameter's key and value as --params takes them: no spaces, commas, `=` in values, quotes, `{ }` or `$`. */
+const SAFE_PARAM_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SAFE_PARAM_VALUE = /^[A-Za-z0-9_./@+-]+$/;
+
+/** `%reload_kedro <root>`, with `--params k=v,…` when the run gets runtime parameters. */
+function reloadKedroLine(projectRoot: string, runtimeParams: Readonly<Record<string, string>> = {}): string {
+    refuseUnsafeProjectRoot(projectRoot);
+    const params = Object.entries(runtimeParams);
+    const unsafe = params.filter(([key, value]) => !SAFE_PARAM_KEY.test(key) || !SAFE_PARAM_VALUE.test(value));
+    if (unsafe.length > 0) throw new Error(`Refusing to render the runtime parameters ${JSON.stringify(unsafe)} into %reload_kedro.`);
+    const flag = params.length > 0 ? ` --params ${params.map(([key, value]) => `${key}=${value}`).join(",")}` : "";
+    return `%reload_kedro ${projectRoot}${flag}`;
+}
+
 export function notebookCells(spec: KedroNotebookSpec): string[] {
     // Validated upstream; refused here too, so no value can ever become code in the notebook.
     refuseUnsafeProjectRoot(spec.projectRoot);
@@ -71,7 +87,7 @@ export function notebookCells(spec: KedroNotebookSpec): string[] {
         if (spec.restartPython) cells.push("dbutils.library.restartPython()");
     }
     cells.push(magicCell("%load_ext kedro.ipython"));
-    cells.push(magicCell(`%reload_kedro ${spec.projectRoot}`));
+    cells.push(magicCell(reloadKedroLine(spec.projectRoot, spec.runtimeParams)));
     cells.push("session.run()");
     if (includesKedroViz(spec.packages)) cells.push(magicCell("%run_viz"));
     return cells;
@@ -89,6 +105,9 @@ export interface KedroJobNotebookSpec {
     projectRoot: string;
     /** The widget's default; the job's parameter is what a run uses. */
     defaultPipeline: string;
+    /** On serverless compute, which has no job libraries: the packages the notebook installs first, then restarts Python. */
+    install?: readonly string[];
+    runtimeParams?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -119,11 +138,20 @@ export function jobNotebookCells(spec: KedroJobNotebookSpec): string[] {
                 'deploy the commit to run with pulumi up.")',
         ].join("\n"),
         magicCell("%load_ext kedro.ipython"),
-        magicCell(`%reload_kedro ${spec.projectRoot}`),
+        magicCell(reloadKedroLine(spec.projectRoot, spec.runtimeParams)),
         `session.run(pipeline_name=dbutils.widgets.get("${pipeline}"))`,
     ];
 }
 
+/** The job notebook's cells, after a %pip cell and a Python restart when it installs its own packages (serverless). */
+function jobNotebookWithInstall(spec: KedroJobNotebookSpec): string[] {
+    const cells = jobNotebookCells(spec);
+    if (!spec.install) return cells;
+    const unsafe = spec.install.filter((requirement) => !SAFE_REQUIREMENT.test(requirement));
+    if (unsafe.length > 0) throw new Error(`Refusing to render ${JSON.stringify(unsafe)} into %pip.`);
+    return [magicCell(pipInstallLine(spec.install)), "dbutils.library.restartPython()", ...cells];
+}
+
 export function renderKedroJobNotebook(spec: KedroJobNotebookSpec): string {
-    return `${NOTEBOOK_HEADER}\n${jobNotebookCells(spec).join(CELL_SEPARATOR)}\n`;
+    return `${NOTEBOOK_HEADER}\n${jobNotebookWithInstall(spec).join(CELL_SEPARATOR)}\n`;
 }

@@ -115,7 +115,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     const stack = createKedroStack(loaded);
     const environment = stack.environment;
     const core = environment.core;
-    const children: pulumi.Resource[] = [environment, core, core.cluster, ...core.libraries, ...core.permissions];
+    const children: pulumi.Resource[] = [environment, core, ...core.libraries, ...core.permissions];
+    if (core.cluster) children.push(core.cluster);
+    if (core.dataVolume) children.push(core.dataVolume.volume, ...(core.dataVolume.grants ? [core.dataVolume.grants] : []));
     if (core.gitCredential) children.push(core.gitCredential);
     if (core.repo && core.notebook) children.push(core.repo, core.notebook);
     if (core.job) children.push(core.job, core.job.repo, core.job.notebook, core.job.job);

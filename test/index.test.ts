@@ -47,6 +47,7 @@ test("exports the documented stack outputs: the environment's, declared once in 
     expect(Object.keys(exports!).sort()).toEqual([
         "clusterId",
         "clusterUrl",
+        "dataVolumePath",
         "jobId",
         "jobUrl",
         "notebookPath",

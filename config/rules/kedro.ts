@@ -1,6 +1,7 @@
 /** How Kedro reaches the cluster: kedroInstall, and kedroPackages, which must install on the runtime's Python. */
-import { defaultKedroPackages, kedroFitsPython, kedroLinesFor } from "../../lib/kedro";
+import { type KedroTarget, defaultKedroPackagesFor, kedroFitsPython, kedroLinesFor } from "../../lib/kedro";
 import { findLtsRelease } from "../../lib/runtime";
+import { DEFAULT_SERVERLESS_ENVIRONMENT } from "../../lib/serverless";
 import { configSetListCommand, projectKey } from "../errors";
 import { CONTROL_CHARACTERS, isRequirementSpecifier, requirementName } from "../patterns";
 import type { Reporter } from "../reporter";
@@ -8,10 +9,21 @@ import type { KedroStackSettings } from "../types";
 import { parseStringList } from "../values";
 
 /** The first problem of a set kedroPackages list, or undefined when it installs. */
+/** The Python the packages must install on, and what ships it, as a problem names it. */
+function pythonOf(target: KedroTarget): { python: string; shippedBy: string } | undefined {
+    if (target.compute === "serverless")
+        return {
+            python: DEFAULT_SERVERLESS_ENVIRONMENT.python,
+            shippedBy: `serverless environment ${DEFAULT_SERVERLESS_ENVIRONMENT.version}`,
+        };
+    const release = findLtsRelease(target.sparkVersion);
+    return release && { python: release.python, shippedBy: `Databricks Runtime ${release.version} LTS` };
+}
+
 function packagesProblem(
     parsed: string[],
     raw: string,
-    sparkVersion: string,
+    target: KedroTarget,
     stack: string,
 ): { value: string; allowed: string; fix?: string } | undefined {
     const bad = parsed.filter((spec) => CONTROL_CHARACTERS.test(spec) || !isRequirementSpecifier(spec.trim()));
@@ -31,37 +43,38 @@ function packagesProblem(
         };
     const kedro = parsed.map((spec) => spec.trim()).find((spec) => requirementName(spec) === "kedro");
     if (!kedro) return { value: raw, allowed: 'a list that includes kedro itself, e.g. "kedro~=1.0": the notebook loads kedro.ipython' };
-    const release = findLtsRelease(sparkVersion);
+    const release = pythonOf(target);
     const fit = release ? kedroFitsPython(kedro, release.python) : { fits: undefined };
     if (fit.fits !== false || !release) return undefined;
     const allowedLines = [...new Set(fit.matching.map((releases) => `${releases.line}.x`))].join(", ");
     return {
         value: raw,
         allowed:
-            `a Kedro that installs on Python ${release.python}, which Databricks Runtime ${release.version} LTS ships: ` +
+            `a Kedro that installs on Python ${release.python}, which ${release.shippedBy} ships: ` +
             `${kedroLinesFor(release.python).join(" or ")}; ` +
             `${kedro} allows only ${allowedLines} (Requires-Python ` +
             `${[...new Set(fit.matching.map((releases) => releases.requiresPython))].join(" / ")}). ` +
-            `Unset, kedroPackages follows the runtime`,
+            `Unset, kedroPackages follows the runtime (or serverless compute)`,
         fix: `pulumi config rm kedroPackages --stack ${stack}`,
     };
 }
 
-export function readKedro(r: Reporter, sparkVersion: string, stack: string): KedroStackSettings["kedro"] {
+export function readKedro(r: Reporter, target: KedroTarget, stack: string): KedroStackSettings["kedro"] {
     const install = r.choice("kedroInstall");
+    const defaultKedroPackages = () => defaultKedroPackagesFor(target);
     // An unset (or empty) list follows the runtime; a set one must install on the runtime's Python.
     const packagesRaw = r.get("kedroPackages");
-    if (packagesRaw === undefined || packagesRaw === "[]") return { install, packages: defaultKedroPackages(sparkVersion) };
-    const packagesFix = configSetListCommand(projectKey("kedroPackages"), defaultKedroPackages(sparkVersion), stack);
+    if (packagesRaw === undefined || packagesRaw === "[]") return { install, packages: defaultKedroPackages() };
+    const packagesFix = configSetListCommand(projectKey("kedroPackages"), defaultKedroPackages(), stack);
     const parsed = parseStringList(packagesRaw);
     if (parsed === undefined || parsed.length === 0) {
         r.problem("kedroPackages", packagesRaw, "a non-empty list of pip requirement specifiers", "", { fix: packagesFix });
-        return { install, packages: defaultKedroPackages(sparkVersion) };
+        return { install, packages: defaultKedroPackages() };
     }
-    const problem = packagesProblem(parsed, packagesRaw, sparkVersion, stack);
+    const problem = packagesProblem(parsed, packagesRaw, target, stack);
     if (problem) {
         r.problem("kedroPackages", problem.value, problem.allowed, "", { fix: problem.fix ?? packagesFix });
-        return { install, packages: defaultKedroPackages(sparkVersion) };
+        return { install, packages: defaultKedroPackages() };
     }
     return { install, packages: parsed.map((spec) => spec.trim()) };
 }

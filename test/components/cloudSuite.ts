@@ -58,7 +58,7 @@ export function describeCloudComponent(expected: CloudExpectations): void {
         expect(outputs.notebookPath).toBe("/Users/alice@example.com/iris-databricks-dev-run");
         expect(outputs.notebookUrl).toBe(`${workspace}/#workspace/Users/alice@example.com/iris-databricks-dev-run`);
         expect(Object.keys(environment.outputs()).sort()).toEqual(
-            ["clusterId", "clusterUrl", "jobId", "jobUrl", "notebookPath", "notebookUrl", "projectRoot", "repoCommit", "repoPath", "workspaceUrl"],
+            ["clusterId", "clusterUrl", "dataVolumePath", "jobId", "jobUrl", "notebookPath", "notebookUrl", "projectRoot", "repoCommit", "repoPath", "workspaceUrl"],
         );
     });
 

@@ -128,7 +128,7 @@ describe("notebook", () => {
 describe("kedroInstall: cluster", () => {
     test("makes each package a PyPI cluster library and drops the %pip cell", async () => {
         const { mocks, environment } = await evaluate({ config: baseConfig("azure", { kedroInstall: "cluster" }) });
-        const clusterId = await resolve(environment.core.cluster.id);
+        const clusterId = await resolve(environment.core.cluster!.id);
         const libraries = mocks.ofType(TYPES.library);
         expect(libraries.map((library) => library.inputs.pypi.package)).toEqual([
             "kedro==0.18.7",
@@ -253,7 +253,7 @@ describe("explicit provider", () => {
         const { settings, gitToken } = loadStackConfig(TODAY);
         const provider = new databricks.Provider("workspace", { host: "https://dbc-9.cloud.databricks.com" });
         const core = new KedroEnvironment("kedro", { settings, gitToken, provider, cloudAttributes: cloudAttributesFor("aws", true, ["m4.large"]) });
-        await Promise.all([core.cluster, core.gitCredential!, core.repo!, core.notebook!].map((resource) => resolve(resource.urn)));
+        await Promise.all([core.cluster!, core.gitCredential!, core.repo!, core.notebook!].map((resource) => resolve(resource.urn)));
         const providerRef = `${await resolve(provider.urn)}::${await resolve(provider.id)}`;
         const workspaceResources = mocks.resources.filter((resource) => resource.type.startsWith("databricks:index/"));
         expect(workspaceResources).toHaveLength(4);
@@ -276,13 +276,13 @@ describe("critical path", () => {
         await Promise.all([core.gitCredential!, core.repo!, core.notebook!].map((resource) => resolve(resource.id)));
         expect(mocks.ofType(TYPES.cluster)).toEqual([]);
         mocks.release();
-        await resolve(core.cluster.id);
+        await resolve(core.cluster!.id);
         expect(mocks.ofType(TYPES.cluster)).toHaveLength(1);
     });
 
     test("the Repo waits for the credential it is bound to", async () => {
         const { mocks, core } = await coreHolding(TYPES.gitCredential);
-        await resolve(core.cluster.id);
+        await resolve(core.cluster!.id);
         expect(mocks.ofType(TYPES.repo)).toEqual([]);
         mocks.release();
         await resolve(core.repo!.id);

@@ -29,6 +29,7 @@ const DERIVED = [
     "githubRepositoryName",
     "jobSchedule",
     "jobSchedulePaused",
+    "dataVolume",
 ];
 
 test("the project is databricks-kedro-stack on the nodejs runtime", () => {

@@ -225,13 +225,23 @@ describe("job clusters are held to the cluster rules", () => {
         expect(await messages(await programJob({ spot: "false", protect: "true" }), "prod")).toEqual([]);
     });
 
-    test("a task on the interactive cluster, an undeclared job cluster, or serverless compute is refused", async () => {
+    test("a task on the interactive cluster, an undeclared job cluster, or one fallen to serverless beside job clusters is refused", async () => {
         const check = (props: Record<string, unknown>) => messages(props).then((found) => found.filter((line) => line.startsWith("job-clusters")));
         expect(await check({ existingClusterId: "0101-abc", tasks: [] })).toEqual([expect.stringContaining("existingClusterId is set")]);
         expect(await check({ tasks: [{ taskKey: "run", existingClusterId: "0101-abc" }] })).toEqual([expect.stringContaining("task run runs on the existing cluster 0101-abc")]);
         expect(await check({ jobClusters: [], tasks: [{ taskKey: "run", jobClusterKey: "gone" }] })).toEqual([expect.stringContaining("names the job cluster gone, which jobClusters does not declare")]);
-        expect(await check({ tasks: [{ taskKey: "run" }] })).toEqual([expect.stringContaining("serverless compute")]);
+        const declared = [{ jobClusterKey: "kedro_job_cluster", newCluster: { numWorkers: 1 } }];
+        expect(await check({ jobClusters: declared, tasks: [{ taskKey: "run", notebookTask: { notebookPath: "/n" } }] })).toEqual([
+            expect.stringContaining("task run has no cluster, so it would run on serverless compute while the job declares clusters"),
+        ]);
         expect(jobClusters.enforcementLevel).toBe("mandatory");
+    });
+
+    test("a job that declares no cluster at all runs its notebook tasks on serverless compute (compute: serverless)", async () => {
+        const check = (props: Record<string, unknown>) => messages(props).then((found) => found.filter((line) => line.startsWith("job-clusters")));
+        expect(await check({ tasks: [{ taskKey: "run", notebookTask: { notebookPath: "/n" } }] })).toEqual([]);
+        // A script task needs a serverless environment, which the stack never declares: still a slip.
+        expect(await check({ tasks: [{ taskKey: "run", sparkPythonTask: { pythonFile: "/f.py" } }] })).toEqual([expect.stringContaining("task run has no cluster")]);
     });
 
     test("clustersOf finds job clusters, task clusters and a job-level cluster; the interactive cluster's autotermination rule stays its own", async () => {
