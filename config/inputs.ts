@@ -5,6 +5,7 @@
  * config's text form and a config problem's fix into the input's.
  */
 import { InputPropertiesError } from "@pulumi/pulumi/errors";
+import { CLASSIC_ONLY_KEYS } from "../lib/serverless";
 import { volumeFullName } from "../lib/volume";
 import { ConfigError, type ConfigProblem, PROJECT, describeProblem } from "./errors";
 import { KEYS, PROJECT_KEYS, type ProjectKey } from "./keyTable";
@@ -88,7 +89,11 @@ export function inputsFromSettings(settings: KedroStackSettings): Record<string,
         databricksClientId: created && "clientId" in created ? created.clientId : undefined,
         databricksGoogleServiceAccount: created && "googleServiceAccount" in created ? created.googleServiceAccount : undefined,
     };
-    return Object.fromEntries(Object.entries(inputs).filter((entry): entry is [string, InputValue] => entry[1] !== undefined));
+    // Serverless: the cluster keys do not apply, and a derived value (the cloud's node type) would be refused as set.
+    const applies = (key: string) => settings.compute === "classic" || !(key in CLASSIC_ONLY_KEYS);
+    return Object.fromEntries(
+        Object.entries(inputs).filter((entry): entry is [string, InputValue] => entry[1] !== undefined && applies(entry[0])),
+    );
 }
 
 const INPUTS: ReadonlySet<string> = new Set(INPUT_KEYS);

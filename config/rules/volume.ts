@@ -57,8 +57,9 @@ export function readDataVolume(r: Reporter, ctx: VolumeContext): VolumeName | un
             "SINGLE_USER",
         );
     const kedro = ctx.packages.find((spec) => requirementName(spec) === "kedro");
-    // Unset, the packages follow the runtime: a runtime problem above is the one to fix.
-    if (kedro && !allowsRuntimeParams(kedro) && r.get("kedroPackages") !== undefined)
+    // Unset (the CLI passes Pulumi.yaml's [] then), the packages follow the runtime: a runtime problem above is the one to fix.
+    const packagesSet = (r.get("kedroPackages") ?? "[]") !== "[]";
+    if (kedro && !allowsRuntimeParams(kedro) && packagesSet)
         r.problem(
             "kedroPackages",
             JSON.stringify(ctx.packages),

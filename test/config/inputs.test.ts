@@ -43,6 +43,7 @@ describe("inputs and config are one set of keys", () => {
 
     test.each([
         ["the tutorial's defaults", base({ cloud: "aws" })],
+        ["serverless with a data volume and a job", base({ cloud: "gcp", compute: "serverless", dataVolume: "main.kedro.iris", job: "true", gitCommit: SHA })],
         [
             "a job on a schedule, people, libraries",
             base({

@@ -62,6 +62,7 @@ test("the enumerations are the validation's own values", () => {
     expect(enumValues("KedroInstallMode")).toEqual([...KEYS.kedroInstall.values]);
     expect(enumValues("GitCredentialMode")).toEqual([...KEYS.gitCredential.values]);
     expect(enumValues("WorkspaceMode")).toEqual([...WORKSPACE_MODES]);
+    expect(enumValues("ComputeMode")).toEqual([...KEYS.compute.values]);
 });
 
 test("the outputs are the stack's, plus the cluster, which ties the package to the installed Databricks provider", () => {

@@ -49,15 +49,25 @@ const job: PolicyResource = {
     type: JOB,
     name: "kedro-job",
     urn: urn("dev", JOB, "kedro-job"),
-    props: { jobClusters: [{ jobClusterKey: "kedro_job_cluster", newCluster: jobClusterProps }], tasks: [{ taskKey: "kedro_run", existingClusterId: "0101-abc" }] },
+    props: {
+        jobClusters: [{ jobClusterKey: "kedro_job_cluster", newCluster: jobClusterProps }],
+        tasks: [{ taskKey: "kedro_run", existingClusterId: "0101-abc" }],
+    },
 };
-const bucket: PolicyResource = { type: "aws:s3/bucket:Bucket", name: "root", urn: urn("dev", "aws:s3/bucket:Bucket", "root"), props: { bucketPrefix: "root-" } };
+const bucket: PolicyResource = {
+    type: "aws:s3/bucket:Bucket",
+    name: "root",
+    urn: urn("dev", "aws:s3/bucket:Bucket", "root"),
+    props: { bucketPrefix: "root-" },
+};
 
 let pack: ChildProcess;
 let client: any;
 
 function call<T>(method: string, request: unknown): Promise<T> {
-    return new Promise((done, fail) => client[method](request, (error: Error | null, response: T) => (error ? fail(error) : done(response))));
+    return new Promise((done, fail) =>
+        client[method](request, (error: Error | null, response: T) => (error ? fail(error) : done(response))),
+    );
 }
 
 beforeAll(async () => {
@@ -84,7 +94,8 @@ afterAll(() => {
 
 async function served(resources: PolicyResource[]) {
     const diagnostics = [];
-    for (const resource of resources) diagnostics.push(...diagnosticsOf(await call<analyzer.AnalyzeResponse>("analyze", analyzeRequest(resource))));
+    for (const resource of resources)
+        diagnostics.push(...diagnosticsOf(await call<analyzer.AnalyzeResponse>("analyze", analyzeRequest(resource))));
     diagnostics.push(...diagnosticsOf(await call<analyzer.AnalyzeResponse>("analyzeStack", analyzeStackRequest(resources))));
     return diagnostics;
 }
@@ -101,8 +112,15 @@ async function configure(config: Record<string, Record<string, unknown>>) {
 }
 
 test("the served pack and the offline plan's in-process path reach the same verdicts", async () => {
-    const resources = [cluster("dev", { autoterminationMinutes: 0, awsAttributes: { availability: "ON_DEMAND" } }), credential, job, bucket];
-    const inProcess = (await evaluatePolicies(resources)).flatMap((verdict) => verdict.violations.map((violation) => `${verdict.policy}: ${violation.message}`));
+    const resources = [
+        cluster("dev", { autoterminationMinutes: 0, awsAttributes: { availability: "ON_DEMAND" } }),
+        credential,
+        job,
+        bucket,
+    ];
+    const inProcess = (await evaluatePolicies(resources)).flatMap((verdict) =>
+        verdict.violations.map((violation) => `${verdict.policy}: ${violation.message}`),
+    );
     const overGrpc = (await served(resources)).map((diagnostic) => `${diagnostic.policy}: ${diagnostic.message}`);
     expect(overGrpc.sort()).toEqual(inProcess.sort());
     expect(overGrpc).toEqual(
@@ -119,6 +137,20 @@ test("the served pack and the offline plan's in-process path reach the same verd
     expect(overGrpc.filter((line) => line.includes("personalAccessToken"))).toEqual([]);
 });
 
+test("a serverless stack (no cluster; a job whose notebook task has none) passes the served pack as the offline plan's path", async () => {
+    const serverlessJob: PolicyResource = {
+        ...job,
+        props: {
+            tasks: [
+                { taskKey: "kedro_run", notebookTask: { notebookPath: "/Users/alice@example.com/iris-dev-run-job", source: "WORKSPACE" } },
+            ],
+        },
+    };
+    const resources = [credential, serverlessJob];
+    expect(await served(resources)).toEqual([]);
+    expect((await evaluatePolicies(resources)).flatMap((verdict) => verdict.violations)).toEqual([]);
+});
+
 test("the tutorial's cluster passes every mandatory policy of the served pack", async () => {
     const diagnostics = await served([cluster("dev", { autoterminationMinutes: 30 })]);
     expect(diagnostics.filter((diagnostic) => diagnostic.enforcementLevel === "mandatory")).toEqual([]);
@@ -127,7 +159,10 @@ test("the tutorial's cluster passes every mandatory policy of the served pack", 
 test("--policy-pack-config limits reach the policies through the engine's configure call", async () => {
     expect(await served([cluster("dev")])).toEqual([]);
     await configure({ "max-autotermination": { maxMinutes: 40 }, "spot-workers": { allowOnDemandStacks: ["staging"] } });
-    const diagnostics = await served([cluster("dev"), cluster("staging", { awsAttributes: { availability: "ON_DEMAND", ...AWS_EBS_VOLUMES } })]);
+    const diagnostics = await served([
+        cluster("dev"),
+        cluster("staging", { awsAttributes: { availability: "ON_DEMAND", ...AWS_EBS_VOLUMES } }),
+    ]);
     expect(diagnostics.map((diagnostic) => `${diagnostic.policy}: ${diagnostic.message}`)).toEqual([
         "max-autotermination: autoterminationMinutes is 45, above the maximum of 40.",
         "max-autotermination: autoterminationMinutes is 45, above the maximum of 40.",
