@@ -1,11 +1,14 @@
 /**
  * Inputs whose change makes the provider replace a resource instead of
  * updating it, as the Databricks provider's schema marks them (`force_new`
- * on the struct tags of repos/resource_repo.go). Pulumi then creates the
- * new resource first unless it is told to delete first.
+ * on the struct tags of repos/resource_repo.go and catalog/resource_volume.go).
+ * Pulumi then creates the new resource first unless it is told to delete
+ * first. A volume's name alone is renamed in place; a new catalog or schema
+ * makes a new volume, and the old one is dropped with its files.
  */
 export const FORCE_NEW_INPUTS: Readonly<Record<string, readonly string[]>> = {
     "databricks:index/repo:Repo": ["url", "gitProvider", "path", "sparseCheckout"],
+    "databricks:index/volume:Volume": ["catalogName", "schemaName", "volumeType", "storageLocation"],
 };
 
 /** The force-new inputs that differ between two sets of inputs of one resource type; empty for an in-place update. */

@@ -3,10 +3,19 @@
  * cloud: no cluster anywhere, the notebooks install Kedro themselves, the job
  * runs on serverless job compute, and the data volume is created, granted and
  * handed to every Kedro run.
+ *
+ * From the Databricks provider's source: a task with no job_cluster_key,
+ * existing_cluster_id or new_cluster runs on serverless compute, and only
+ * script, wheel and dbt tasks need an environment_key there (docs/resources/job.md);
+ * a volume's id is <catalog>.<schema>.<name>, which databricks_grants' volume
+ * takes, with READ_VOLUME and WRITE_VOLUME (catalog/resource_volume.go,
+ * docs/resources/grants.md); catalog_name, schema_name and volume_type are
+ * force_new, name is renamed in place (catalog/resource_volume.go).
  */
 import { JOB_NOTEBOOK_PARAMETERS } from "../../lib/notebook";
 import { jobPackages } from "../../lib/job";
 import { CURRENT_KEDRO_PACKAGES } from "../../lib/kedro";
+import { replacingChanges } from "../../lib/replacement";
 import { TYPES, baseConfig, evaluate, plain } from "../harness";
 
 const SHA = "c0ffee0000000000000000000000000000000001";
@@ -95,4 +104,15 @@ test("without people, the deployer owns the volume and no grant is declared", as
     const { mocks } = await evaluate({ config: baseConfig("azure", { compute: "serverless", dataVolume: "main.kedro.iris_data" }) });
     expect(mocks.resources.filter((resource) => resource.type === GRANTS)).toEqual([]);
     expect(mocks.resources.filter((resource) => resource.type === VOLUME)).toHaveLength(1);
+});
+
+test("another schema replaces the volume, and with it its files; another volume name renames it in place", async () => {
+    const volumeOf = async (dataVolume: string) =>
+        (await evaluate({ config: baseConfig("gcp", { compute: "serverless", dataVolume }) })).mocks.one(VOLUME).inputs;
+    // One program at a time: the mocks are the process's.
+    const before = await volumeOf("main.kedro.iris_data");
+    const schema = await volumeOf("main.other.iris_data");
+    const renamed = await volumeOf("main.kedro.iris");
+    expect(replacingChanges(VOLUME, before, schema)).toEqual(["schemaName"]);
+    expect(replacingChanges(VOLUME, before, renamed)).toEqual([]);
 });
