@@ -119,7 +119,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     });
     if (job) checkJobRepoPath(r, repoPath);
 
-    checkAwsCreateOwner(r, workspace, cloud, cluster, people);
+    if (compute === "classic") checkAwsCreateOwner(r, workspace, cloud, cluster, people);
     const settings = completeSettings(r, ctx, {
         compute,
         dataVolume,
@@ -141,7 +141,8 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
 
 /**
  * Creating an AWS workspace, the stack deploys as the account's service
- * principal, never a person: someone must own the SINGLE_USER cluster.
+ * principal, never a person: someone must own the SINGLE_USER cluster (with
+ * serverless compute there is none).
  */
 function checkAwsCreateOwner(
     r: Reporter,

@@ -144,3 +144,15 @@ describe("dataVolume", () => {
         expect(warnings({ protect: "true" }).filter((warning) => warning.startsWith("dataVolume"))).toEqual([]);
     });
 });
+
+test("serverless on a workspace AWS creates needs no owner for a single-user cluster: there is none", () => {
+    const create = {
+        cloud: "aws",
+        workspace: "create",
+        databricksAccountId: "0d9c1b2a-1234-4cde-8f00-123456789abc",
+        databricksClientId: "sp",
+    };
+    const context = { ...ctx, hasClientSecret: true, providerConfig: { awsRegion: "eu-west-1" } };
+    expect(() => validateStackConfig(withDefaults({ ...create, compute: "serverless" }), context)).not.toThrow();
+    expect(() => validateStackConfig(withDefaults(create), context)).toThrow(/environmentUser is not set/);
+});
