@@ -1,21 +1,14 @@
 /** The offline plan of a stack with job: true: the job, its schedule and its cluster, and the policies' verdicts on it. */
-import { symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { planReport } from "../../plan/cli";
 import { mandatoryViolations, renderPlan } from "../../plan/report";
-import { tempDir } from "../tempDirs";
+import { projectWith } from "./planHarness";
 
-const root = join(__dirname, "..", "..");
 const SHA = "c0ffee0000000000000000000000000000000001";
 
 test("shows the job with its schedule and its job cluster, and every policy passes it", async () => {
     // The program itself, linked; only the stack file is this test's.
-    const dir = tempDir("kedro-plan-job-");
-    for (const entry of ["index.ts", "config", "lib", "components", "Pulumi.yaml", "tsconfig.json", "package.json", "node_modules"])
-        symlinkSync(join(root, entry), join(dir, entry));
-    writeFileSync(
-        join(dir, "Pulumi.job.yaml"),
-        [
+    const dir = projectWith({
+        job: [
             "config:",
             "  databricks:host: https://dbc-1.cloud.databricks.com",
             "  databricks-kedro-stack:cloud: aws",
@@ -30,7 +23,7 @@ test("shows the job with its schedule and its job cluster, and every policy pass
             "  databricks-kedro-stack:jobTimezone: Europe/Paris",
             "",
         ].join("\n"),
-    );
+    });
     const report = await planReport(dir, "job");
     expect(report.error).toBeUndefined();
     const text = renderPlan(report, "text");
@@ -49,12 +42,8 @@ test("shows the job with its schedule and its job cluster, and every policy pass
 });
 
 test("a serverless stack with a data volume: no cluster anywhere, the volume and its grants, and every policy passes it", async () => {
-    const dir = tempDir("kedro-plan-serverless-");
-    for (const entry of ["index.ts", "config", "lib", "components", "Pulumi.yaml", "tsconfig.json", "package.json", "node_modules"])
-        symlinkSync(join(root, entry), join(dir, entry));
-    writeFileSync(
-        join(dir, "Pulumi.free.yaml"),
-        [
+    const dir = projectWith({
+        free: [
             "config:",
             "  databricks:host: https://dbc-1.cloud.databricks.com",
             "  databricks-kedro-stack:cloud: aws",
@@ -69,7 +58,7 @@ test("a serverless stack with a data volume: no cluster anywhere, the volume and
             "  databricks-kedro-stack:environmentGroup: data-team",
             "",
         ].join("\n"),
-    );
+    });
     const report = await planReport(dir, "free");
     expect(report.error).toBeUndefined();
     const types = report.resources.map((resource) => resource.type);
