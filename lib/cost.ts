@@ -9,7 +9,7 @@ import { DBU_PRICES, NODE_RATES, RATES_VERSION } from "./rates";
 
 export type Sku = "allPurpose" | "jobs";
 
-/** A cluster's price per hour, or why there is none. */
+/** A cluster's price per hour (unrounded: sums and shares of it are rounded once, by who shows them), or why there is none. */
 export type ClusterPrice = { perHour: number; spotPricedOnDemand: boolean } | { unpriced: string };
 
 /** The cloud of a cluster from the availability attributes it carries. */
@@ -35,10 +35,10 @@ export function clusterPricePerHour(props: Record<string, any>, sku: Sku): Clust
         return { unpriced: `no ${cloud} rate for ${missing.join(", ")} in the rates table (${RATES_VERSION})` };
     const workers = Number(props.numWorkers ?? 0);
     const availability = String(props[CLOUD_PROFILES[cloud].cloudAttributesArg]?.availability ?? "");
-    return { perHour: round(driver + workers * worker), spotPricedOnDemand: workers > 0 && /SPOT|PREEMPTIBLE/.test(availability) };
+    return { perHour: driver + workers * worker, spotPricedOnDemand: workers > 0 && /SPOT|PREEMPTIBLE/.test(availability) };
 }
 
 /** Cents, as the plan shows them: a sum of list prices is no more exact. */
-export const round = (usd: number) => Math.round(usd * 100) / 100;
+export const round = (usd: number) => Math.round((usd + Number.EPSILON) * 100) / 100;
 
-export const formatPerHour = (usd: number) => `$${usd.toFixed(2)}/h`;
+export const formatPerHour = (usd: number) => `$${round(usd).toFixed(2)}/h`;

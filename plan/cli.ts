@@ -41,7 +41,7 @@ export async function planReport(root: string, stack: string, project?: string):
                   outputs: resource.outputs,
               })),
           );
-    return { ...plan, verdicts };
+    return { ...plan, verdicts, ...(plan.error ? {} : { cost: (require("./cost") as typeof import("./cost")).planCost(plan.resources) }) };
 }
 
 /** Where the plan writes: the process's streams, or a test's buffers. */

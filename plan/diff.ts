@@ -5,6 +5,7 @@ import { oneLine } from "../lib/text";
 import { type PlannedResource, displayValue } from "./evaluate";
 import { isSecretMarker } from "./mocks";
 import { renamesOf, resourceKey } from "./renames";
+import { costChange } from "./cost";
 import { codeSpan, mdText } from "./markdown";
 import type { PlanReport } from "./report";
 
@@ -48,6 +49,8 @@ export interface PlanDiff {
     renamed: Array<{ from: PlannedResource; resource: PlannedResource }>;
     changed: Array<{ resource: PlannedResource; changes: PropertyChange[] }>;
     newViolations: Array<{ policy: string; message: string; urn?: string }>;
+    /** The change in price, e.g. "price: interactive cluster $0.40/h → $0.78/h". */
+    price?: string;
 }
 
 function changeOf(type: string, property: string, before: string | undefined, after: string | undefined): PropertyChange {
@@ -105,6 +108,7 @@ export function diffPlans(base: PlanReport, head: PlanReport): PlanDiff {
             .filter(([id, resource]) => !after.has(id) && ![...renamed.values()].includes(resource))
             .map(([, resource]) => resource),
         renamed: [...renamed].map(([id, from]) => ({ from, resource: after.get(id)! })),
+        price: costChange(base.cost, head.cost),
         changed,
         newViolations,
     };
@@ -147,7 +151,8 @@ export function renderDiff(diff: PlanDiff, stack: string, baseRef: string, forma
             );
         }
     }
-    if (diff.added.length + diff.removed.length + diff.changed.length + diff.renamed.length === 0)
+    if (diff.price) lines.push(md ? `- 💲 ${mdText(diff.price)}` : `$ ${diff.price}`);
+    if (diff.added.length + diff.removed.length + diff.changed.length + diff.renamed.length === 0 && !diff.price)
         lines.push(md ? "- no change" : "no change");
     const unattached = diff.newViolations.filter((violation) => !diff.changed.some(({ resource }) => resource.urn === violation.urn));
     for (const violation of unattached)

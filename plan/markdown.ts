@@ -1,8 +1,12 @@
 /** Plan text as Markdown shows it literally: escaped text, table cells, code spans and fences no value can close. */
 import { oneLine } from "../lib/text";
 
-/** Text for Markdown: one line, HTML shown as typed (a value holding markup never renders as it). */
-export const mdText = (text: string) => oneLine(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/**
+ * Text for Markdown: one line, HTML shown as typed (a value holding markup never renders as it), and dollars escaped:
+ * GitHub reads a pair of them ($0.64/h … $0.32) as math.
+ */
+export const mdText = (text: string) =>
+    oneLine(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, "\\$");
 
 /** A Markdown table cell: Markdown text, with the pipe that would end the cell escaped. */
 export const cell = (text: string) => mdText(text).replace(/\|/g, "\\|");

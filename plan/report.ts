@@ -2,11 +2,14 @@
 import type { Plan, PlannedResource } from "./evaluate";
 import { displayValue } from "./evaluate";
 import { oneLine } from "../lib/text";
+import { type PlanCost, costLines } from "./cost";
 import { cell, fenced, mdText } from "./markdown";
 import type { PolicyVerdict } from "./policies";
 
 export interface PlanReport extends Plan {
     verdicts: PolicyVerdict[];
+    /** The price at list prices; none when the config was refused. */
+    cost?: PlanCost;
 }
 
 /** The properties worth a reviewer's eye, per type; other types show every input. */
@@ -106,6 +109,10 @@ export function renderPlan(report: PlanReport, format: "text" | "markdown"): str
                 : `${verdict.violations.length ? "FAIL" : "pass"} ${verdict.policy} (${verdict.enforcementLevel})` +
                       `${verdict.violations.length ? `: ${result}` : ""}`,
         );
+    }
+    if (report.cost) {
+        heading("Price");
+        lines.push(...costLines(report.cost).map((line) => `- ${md ? mdText(line) : line}`));
     }
     const failing = mandatoryViolations(report);
     lines.push(

@@ -14,9 +14,11 @@ import {
     spotWorkers,
     supportedRuntime,
 } from "./clusterPolicies";
+import { maxCostPerHour } from "./costPolicies";
 import { azureNoPublicIp, githubRepositorySafe, s3RootBucketSecure } from "./platformPolicies";
 
 export * from "./clusterPolicies";
+export * from "./costPolicies";
 export * from "./platformPolicies";
 export { DEFAULT_NODE_TYPES, type DeclaredCluster, PACK_NAME, TYPES, clusterCloud, clustersOf, configDefaults, stackOf } from "./shared";
 
@@ -29,6 +31,7 @@ export const policies: Array<ResourceValidationPolicy | StackValidationPolicy> =
     awsClusterDisk,
     supportedRuntime,
     jobClusters,
+    maxCostPerHour,
     githubRepositorySafe,
     s3RootBucketSecure,
     azureNoPublicIp,

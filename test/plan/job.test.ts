@@ -70,6 +70,8 @@ test("a serverless stack with a data volume: no cluster anywhere, the volume and
     expect(text).not.toMatch(/jobClusters=/);
     expect(text).toContain("pass job-clusters (mandatory)");
     expect(mandatoryViolations(report)).toEqual([]);
+    // No cluster to price, and no serverless rate in the table: said, not priced at zero.
+    expect(report.cost).toMatchObject({ clusterPerHour: null, unpriced: ["serverless compute: the rates table has no serverless DBU price"] });
     expect(report.warnings).toEqual(
         expect.arrayContaining([expect.stringMatching(/^dataVolume workspace\.default\.iris_data: pulumi destroy drops the volume/)]),
     );

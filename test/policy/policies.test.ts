@@ -40,8 +40,8 @@ async function check(policy: Policy, type: string, props: Record<string, unknown
 }
 
 test("every policy has a name, a description and an enforcement level, and the array holds them all once", () => {
-    expect(policies).toHaveLength(11);
-    expect(new Set(policies.map((policy) => policy.name)).size).toBe(11);
+    expect(policies).toHaveLength(12);
+    expect(new Set(policies.map((policy) => policy.name)).size).toBe(12);
     for (const policy of policies) {
         expect(policy.description.length).toBeGreaterThan(10);
         expect(["advisory", "mandatory"]).toContain(policy.enforcementLevel);

@@ -173,3 +173,17 @@ test("--policy-pack-config limits reach the policies through the engine's config
         "autoterminationMinutes is 61, above the maximum of 60.",
     ]);
 });
+
+test("max-cost-per-hour: advisory with its default cap, mandatory with the cap a stack configures", async () => {
+    // m4.large at all-purpose list prices: $0.32/h a node (test/lib/cost.test.ts).
+    const costOf = async (resources: PolicyResource[]) =>
+        (await served(resources))
+            .filter((diagnostic) => diagnostic.policy === "max-cost-per-hour")
+            .map((diagnostic) => `${diagnostic.enforcementLevel}: ${diagnostic.message}`);
+    expect(await costOf([cluster("dev", { numWorkers: 1 })])).toEqual([]);
+    expect(await costOf([cluster("dev", { numWorkers: 20 })])).toEqual(["advisory: the cluster costs $6.72/h at list prices, above the cap of $5.00/h."]);
+    await configure({ "max-cost-per-hour": { maxCostPerHour: 0.5 } });
+    expect(await costOf([cluster("dev", { numWorkers: 1 })])).toEqual(["mandatory: the cluster costs $0.64/h at list prices, above the cap of $0.50/h."]);
+    // A job's run at jobs prices: its job cluster of 7 m4.large nodes, $0.16/h each.
+    expect(await costOf([job])).toEqual(["mandatory: a run of the job costs $1.12/h at list prices, above the cap of $0.50/h."]);
+});
