@@ -39,6 +39,9 @@ test("shows the job with its schedule and its job cluster, and every policy pass
     );
     expect(text).toContain("pass job-clusters (mandatory)");
     expect(mandatoryViolations(report)).toEqual([]);
+    // The job cluster: an m4.large driver and 1 worker at jobs prices, 0.4 × 0.15 + 0.10 = $0.16/h a node.
+    expect(report.cost).toMatchObject({ clusterPerHour: 0.64, jobPerRunHour: 0.32 });
+    expect(text).toContain("- job: $0.32/h of run time");
 });
 
 test("a serverless stack with a data volume: no cluster anywhere, the volume and its grants, and every policy passes it", async () => {
