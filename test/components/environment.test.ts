@@ -23,6 +23,14 @@ import {
 
 const SHA = "c0ffee0000000000000000000000000000000001";
 
+// What the component logs: a program's validation warnings go to its own log, on the component.
+const warned: Array<{ message: string; resource?: pulumi.Resource }> = [];
+beforeEach(() => {
+    warned.length = 0;
+    jest.spyOn(pulumi.log, "warn").mockImplementation(async (message, resource) => void warned.push({ message, resource }));
+});
+afterEach(() => jest.restoreAllMocks());
+
 /** Constructs the component from inputs in a program whose stack has no project config, only the providers'. */
 async function construct(
     args: DatabricksKedroEnvironmentArgs,
@@ -64,6 +72,10 @@ test("declares what a stack with the same config declares", async () => {
         numWorkers: 2,
     });
     expect(declared(mocks.resources)).toEqual(declared(stack.mocks.resources));
+    // The tutorial's runtime is past its end of support: said once, on the component, as the stack says it.
+    const runtime = warned.filter(({ message }) => message.startsWith("Databricks Runtime 11.3 LTS"));
+    expect(runtime.map(({ resource }) => resource)).toEqual([environment]);
+    expect(stack.loaded.warnings).toContain(runtime[0].message);
     expect(await resolve(environment.jobUrl)).toBe(stack.outputs.jobUrl);
 });
 
