@@ -4,18 +4,14 @@
  * a job's), plus each VM's on-demand price. Read from a cluster's declared
  * arguments, so the plan and the policy pack price what is declared.
  */
-import { CLOUDS, CLOUD_PROFILES, type Cloud } from "./clouds";
+import { CLOUD_PROFILES, type Cloud } from "./clouds";
+import { clusterCloud, clustersOf } from "./declaredClusters";
 import { DBU_PRICES, NODE_RATES, RATES_VERSION } from "./rates";
 
 export type Sku = "allPurpose" | "jobs";
 
 /** A cluster's price per hour (unrounded: sums and shares of it are rounded once, by who shows them), or why there is none. */
 export type ClusterPrice = { perHour: number; spotPricedOnDemand: boolean } | { unpriced: string };
-
-/** The cloud of a cluster from the availability attributes it carries. */
-function cloudOf(props: Record<string, any>): Cloud | undefined {
-    return CLOUDS.find((cloud) => props[CLOUD_PROFILES[cloud].cloudAttributesArg]);
-}
 
 /** The price per hour of a node type on a SKU, or undefined when the rates table has no row for it. */
 export function nodePricePerHour(cloud: Cloud, nodeType: string, sku: Sku): number | undefined {
@@ -25,7 +21,7 @@ export function nodePricePerHour(cloud: Cloud, nodeType: string, sku: Sku): numb
 
 /** A running cluster's price per hour: its driver and its workers, from the Clusters API's arguments. */
 export function clusterPricePerHour(props: Record<string, any>, sku: Sku): ClusterPrice {
-    const cloud = cloudOf(props);
+    const cloud = clusterCloud(props);
     if (!cloud) return { unpriced: "no cloud attributes to tell its cloud by" };
     const workerType = props.nodeTypeId;
     const driverType = props.driverNodeTypeId ?? workerType;
@@ -38,7 +34,26 @@ export function clusterPricePerHour(props: Record<string, any>, sku: Sku): Clust
     return { perHour: driver + workers * worker, spotPricedOnDemand: workers > 0 && /SPOT|PREEMPTIBLE/.test(availability) };
 }
 
+/**
+ * What a resource's clusters cost per hour together: a Cluster's own, or all
+ * of a Job's for one run; unpriced when any of them is. Undefined when it
+ * declares none (a serverless job).
+ */
+export function resourcePricePerHour(type: string, props: Record<string, any>, sku: Sku): ClusterPrice | undefined {
+    const prices = clustersOf(type, props).map((cluster) => clusterPricePerHour(cluster.props, sku));
+    if (prices.length === 0) return undefined;
+    const unpriced = prices.flatMap((price) => ("unpriced" in price ? [price.unpriced] : []));
+    if (unpriced.length > 0) return { unpriced: unpriced.join("; ") };
+    const priced = prices as Array<{ perHour: number; spotPricedOnDemand: boolean }>;
+    return {
+        perHour: priced.reduce((total, price) => total + price.perHour, 0),
+        spotPricedOnDemand: priced.some((price) => price.spotPricedOnDemand),
+    };
+}
+
 /** Cents, as the plan shows them: a sum of list prices is no more exact. */
 export const round = (usd: number) => Math.round((usd + Number.EPSILON) * 100) / 100;
 
-export const formatPerHour = (usd: number) => `$${round(usd).toFixed(2)}/h`;
+export const formatUsd = (usd: number) => `$${round(usd).toFixed(2)}`;
+
+export const formatPerHour = (usd: number) => `${formatUsd(usd)}/h`;

@@ -3,12 +3,10 @@
  * (lib/cost, lib/rates), the interactive cluster's idle tail before it stops,
  * and what a job's run costs per hour; and the change between two plans.
  */
-import { type ClusterPrice, clusterPricePerHour, formatPerHour, round } from "../lib/cost";
+import { type Sku, formatPerHour, formatUsd, resourcePricePerHour, round } from "../lib/cost";
+import { CLUSTER_TYPE, JOB_TYPE, clustersOf } from "../lib/declaredClusters";
 import { DBU_PRICES, RATES_VERSION } from "../lib/rates";
 import type { PlannedResource } from "./evaluate";
-
-const CLUSTER = "databricks:index/cluster:Cluster";
-const JOB = "databricks:index/job:Job";
 
 export interface PlanCost {
     currency: "USD";
@@ -23,40 +21,32 @@ export interface PlanCost {
     assumptions: { ratesVersion: string; region: string; tier: string; spot: string };
 }
 
-/** The clusters a job declares for its runs: its job clusters and any task's own. */
-function jobClustersOf(props: Record<string, any>): Record<string, any>[] {
-    const clusters = (props.jobClusters ?? []).map((cluster: any) => cluster?.newCluster).filter(Boolean);
-    return [...clusters, ...(props.tasks ?? []).map((task: any) => task?.newCluster).filter(Boolean)];
-}
-
-function sum(prices: ClusterPrice[], unpriced: string[], what: string): number | undefined {
-    let total = 0;
-    for (const price of prices) {
-        if ("unpriced" in price) unpriced.push(`${what}: ${price.unpriced}`);
-        else total += price.perHour;
+/** The resources' clusters per hour together (unrounded), or undefined when any is unpriced, which `unpriced` then says. */
+function sum(resources: readonly PlannedResource[], sku: Sku, what: string, unpriced: string[]) {
+    const priced = { perHour: 0, spotPricedOnDemand: false };
+    for (const resource of resources) {
+        const price = resourcePricePerHour(resource.type, resource.inputs, sku);
+        if (price === undefined) continue;
+        if ("unpriced" in price) {
+            unpriced.push(`${what}: ${price.unpriced}`);
+            return undefined;
+        }
+        priced.perHour += price.perHour;
+        priced.spotPricedOnDemand ||= price.spotPricedOnDemand;
     }
-    // Unrounded: the idle tail is a share of it, rounded once at the end.
-    return prices.some((price) => "unpriced" in price) ? undefined : total;
+    return priced;
 }
 
 export function planCost(resources: readonly PlannedResource[]): PlanCost {
     const unpriced: string[] = [];
-    const clusters = resources.filter((resource) => resource.type === CLUSTER);
-    const jobs = resources.filter((resource) => resource.type === JOB);
-    const interactive = clusters.map((cluster) => clusterPricePerHour(cluster.inputs, "allPurpose"));
-    const clusterPerHour = clusters.length === 0 ? undefined : sum(interactive, unpriced, "the interactive cluster");
+    const clusters = resources.filter((resource) => resource.type === CLUSTER_TYPE);
+    // A serverless job declares no cluster: it has nothing to price either.
+    const jobs = resources.filter((resource) => resource.type === JOB_TYPE && clustersOf(JOB_TYPE, resource.inputs).length > 0);
+    const interactive = clusters.length === 0 ? undefined : sum(clusters, "allPurpose", "the interactive cluster", unpriced);
+    const clusterPerHour = interactive?.perHour;
     if (clusters.length === 0) unpriced.push("serverless compute: the rates table has no serverless DBU price");
-    const runClusters = jobs.flatMap((job) => jobClustersOf(job.inputs));
-    const jobPerRunHour =
-        jobs.length === 0 || runClusters.length === 0
-            ? undefined
-            : sum(
-                  runClusters.map((props) => clusterPricePerHour(props, "jobs")),
-                  unpriced,
-                  "the job",
-              );
+    const jobPerRunHour = jobs.length === 0 ? undefined : sum(jobs, "jobs", "the job", unpriced)?.perHour;
     const minutes = Number(clusters[0]?.inputs.autoterminationMinutes ?? 0);
-    const spot = [...interactive].some((price) => "perHour" in price && price.spotPricedOnDemand);
     return {
         currency: "USD",
         clusterPerHour: clusterPerHour === undefined ? null : round(clusterPerHour),
@@ -67,7 +57,9 @@ export function planCost(resources: readonly PlannedResource[]): PlanCost {
             ratesVersion: RATES_VERSION,
             region: "the list prices the rates' source gives, for no region it names",
             tier: DBU_PRICES.tier,
-            spot: spot ? "workers on spot, priced on-demand (no published average): an upper bound" : "on-demand",
+            spot: interactive?.spotPricedOnDemand
+                ? "workers on spot, priced on-demand (no published average): an upper bound"
+                : "on-demand",
         },
     };
 }
@@ -80,7 +72,7 @@ export function costLines(cost: PlanCost): string[] {
             : `interactive cluster: ${formatPerHour(cost.clusterPerHour)} while it runs`,
     ];
     if (cost.idleTailPerStop !== undefined)
-        lines.push(`idle tail before autotermination: $${cost.idleTailPerStop.toFixed(2)} each time it is left idle`);
+        lines.push(`idle tail before autotermination: ${formatUsd(cost.idleTailPerStop)} each time it is left idle`);
     if (cost.jobPerRunHour !== undefined) lines.push(`job: ${formatPerHour(cost.jobPerRunHour)} of run time`);
     lines.push(...cost.unpriced.map((reason) => `not priced: ${reason}`));
     const { ratesVersion, tier, spot } = cost.assumptions;

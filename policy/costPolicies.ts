@@ -5,8 +5,8 @@
  * {"max-cost-per-hour": {"enforcementLevel": "mandatory", "maxCostPerHour": 2}}.
  */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { clusterPricePerHour, formatPerHour } from "../lib/cost";
-import { type ConfigSchema, TYPES, clustersOf, onType } from "./shared";
+import { formatPerHour, resourcePricePerHour } from "../lib/cost";
+import { type ConfigSchema, TYPES, onType } from "./shared";
 
 const maxCostPerHourSchema: ConfigSchema = {
     properties: { maxCostPerHour: { type: "number", default: 5, minimum: 0 } },
@@ -23,12 +23,11 @@ export const maxCostPerHour: ResourceValidationPolicy = {
         [TYPES.cluster, TYPES.job],
         maxCostPerHourSchema,
         (props, { maxCostPerHour: cap }, args, report) => {
-            const sku = args.type === TYPES.job ? "jobs" : "allPurpose";
-            // A job's run costs what all its clusters cost together.
-            const prices = clustersOf(args.type, props).map((cluster) => clusterPricePerHour(cluster.props, sku));
-            // A node type without a rate is off the allow-list, which node-types reports (every allowed type has a rate).
-            if (prices.some((price) => "unpriced" in price)) return;
-            const perHour = prices.reduce((total, price) => total + ("perHour" in price ? price.perHour : 0), 0);
+            // A job's run costs what all its clusters cost together, at the plan's own figure.
+            const price = resourcePricePerHour(args.type, props, args.type === TYPES.job ? "jobs" : "allPurpose");
+            // None: a serverless job. Unpriced: a node type off the allow-list, which node-types reports (every allowed one has a rate).
+            if (price === undefined || "unpriced" in price) return;
+            const perHour = price.perHour;
             const what = args.type === TYPES.job ? "a run of the job" : "the cluster";
             if (perHour > cap) report(`${what} costs ${formatPerHour(perHour)} at list prices, above the cap of ${formatPerHour(cap)}.`);
         },

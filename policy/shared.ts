@@ -1,12 +1,15 @@
 /** What the guardrails share: the resource types they judge, the allow-lists, and how a policy finds its resources' clusters. */
 import type { PolicyConfigSchema, ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import { CLOUDS, CLOUD_PROFILES, type Cloud } from "../lib/clouds";
+import { CLOUD_PROFILES, type Cloud } from "../lib/clouds";
+import { CLUSTER_TYPE, JOB_TYPE, clustersOf } from "../lib/declaredClusters";
+
+export { type DeclaredCluster, clusterCloud, clustersOf } from "../lib/declaredClusters";
 
 export const PACK_NAME = "databricks-kedro-guardrails";
 
 export const TYPES = {
-    cluster: "databricks:index/cluster:Cluster",
-    job: "databricks:index/job:Job",
+    cluster: CLUSTER_TYPE,
+    job: JOB_TYPE,
     githubRepository: "github:index/repository:Repository",
     s3Bucket: "aws:s3/bucket:Bucket",
     s3BucketV2: "aws:s3/bucketV2:BucketV2",
@@ -45,11 +48,6 @@ export function stackOf(urn: string): string {
     return urn.split("::")[0].replace(/^urn:pulumi:/, "");
 }
 
-/** The cloud of a cluster, from the availability attributes it carries. */
-export function clusterCloud(props: Record<string, any>): Cloud | undefined {
-    return CLOUDS.find((cloud) => props[CLOUD_PROFILES[cloud].cloudAttributesArg]);
-}
-
 export type ConfigSchema = PolicyConfigSchema;
 
 /** The defaults a policy's config schema declares. */
@@ -75,26 +73,6 @@ export function onType<C extends object = Record<string, never>>(
         if ((typeof type === "string" ? [type] : type).includes(args.type))
             validate(args.props, { ...configDefaults(schema), ...args.getConfig<object>() } as C, args, report);
     };
-}
-
-/** A cluster a resource declares: the interactive cluster itself, or one a job makes for its runs. */
-export interface DeclaredCluster {
-    /** "" for a Cluster; "job cluster <key>: " or "task <key>: " in a Job, to prefix its violations. */
-    label: string;
-    props: Record<string, any>;
-}
-
-/** The clusters a resource declares: a Cluster is one; a Job has its job clusters and any task or job-level new cluster. */
-export function clustersOf(type: string, props: Record<string, any>): DeclaredCluster[] {
-    if (type === TYPES.cluster) return [{ label: "", props }];
-    if (type !== TYPES.job) return [];
-    const clusters: DeclaredCluster[] = [];
-    for (const jobCluster of props.jobClusters ?? []) {
-        if (jobCluster?.newCluster) clusters.push({ label: `job cluster ${jobCluster.jobClusterKey}: `, props: jobCluster.newCluster });
-    }
-    for (const task of props.tasks ?? []) if (task?.newCluster) clusters.push({ label: `task ${task.taskKey}: `, props: task.newCluster });
-    if (props.newCluster) clusters.push({ label: "job: ", props: props.newCluster });
-    return clusters;
 }
 
 /** As onType, for every cluster a Cluster or a Job declares: the job's clusters are held to the same rules. */
