@@ -271,9 +271,7 @@ export class KedroEnvironment extends pulumi.ComponentResource {
             renderKedroNotebook({
                 packages: kedro.packages,
                 installInNotebook: kedro.install === "notebook",
-                restartPython: needsPythonRestartOn(
-                    compute === "serverless" ? { compute } : { compute, sparkVersion: cluster.sparkVersion },
-                ),
+                restartPython: needsPythonRestartOn({ compute, sparkVersion: cluster.sparkVersion }),
                 projectRoot: workspacePathOf(path),
                 runtimeParams: runtimeParamsFor(settings.dataVolume),
             }),

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { fromEnvironment } from "./environment";
-import { ConfigError, PROJECT, projectKey } from "./errors";
+import { ConfigError, type ConfigProblem, PROJECT, projectKey } from "./errors";
 import { inputWarning, inputsError, rawFromInputs } from "./inputs";
 import { ENVIRONMENT_KEYS, KEYS, PROJECT_KEYS, SECRET_PROJECT_KEYS } from "./keyTable";
 import { PROVIDER_SECRET_KEYS } from "./keys";
@@ -113,19 +113,21 @@ export function validateComponentInputs(inputs: Readonly<Record<string, unknown>
         allowed: `a plain value known when the component is constructed (the validation reads it before any resource), not ${kind}`,
         fix: `pass ${key} as a plain ${KEYS[key].type === "array" ? "list of strings" : KEYS[key].type}`,
     }));
+    let result: ValidationResult | undefined;
+    let problems: readonly ConfigProblem[] = [];
     try {
-        const result = validateStackConfig(withEnvironment(raw), {
+        result = validateStackConfig(withEnvironment(raw), {
             ...base,
             ...(ctx.explicitProvider ? { databricksHost: undefined, databricksHostInConfig: false } : {}),
             hasGitToken: inputs.gitToken !== undefined && inputs.gitToken !== "",
             hasClientSecret: inputs.databricksClientSecret !== undefined || fromEnvironment("databricksClientSecret") !== undefined,
         });
-        if (unknownProblems.length > 0) throw new ConfigError(base.stack, []);
-        return { settings: result.settings, warnings: result.warnings.map(inputWarning) };
     } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        throw inputsError(ctx.component, ctx.name, [...unknownProblems, ...error.problems]);
+        problems = error.problems;
     }
+    if (!result || unknownProblems.length > 0) throw inputsError(ctx.component, ctx.name, [...unknownProblems, ...problems]);
+    return { settings: result.settings, warnings: result.warnings.map(inputWarning) };
 }
 
 /**

@@ -101,7 +101,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
     const compute = readCompute(r, ctx.stack);
     const cluster = readCluster(r, cloud, ctx.today);
     const people = readPeople(r, cluster.accessMode, cluster.singleUserName);
-    const kedro = readKedro(r, compute === "serverless" ? { compute } : { compute, sparkVersion: cluster.sparkVersion }, ctx.stack);
+    const kedro = readKedro(r, { compute, sparkVersion: cluster.sparkVersion }, ctx.stack);
     const dataVolume = readDataVolume(r, { compute, ...cluster, packages: kedro.packages, stack: ctx.stack });
     const { repoPath, notebookPath } = readPaths(r, ctx.stack);
     const workspace = readWorkspace(r, cloud, ctx);

@@ -65,8 +65,11 @@ export function needsPythonRestart(sparkVersion: string): boolean {
     return (runtimeMajorOf(sparkVersion) ?? CURRENT_RUNTIME_MAJOR) >= CURRENT_RUNTIME_MAJOR;
 }
 
-/** Where Kedro runs: a classic cluster's runtime, or serverless compute (its environment's Python, the current packages). */
-export type KedroTarget = { compute: "classic"; sparkVersion: string } | { compute: "serverless" };
+/** Where Kedro runs: a classic cluster's runtime, or serverless compute (its environment's Python; sparkVersion then does not apply). */
+export interface KedroTarget {
+    compute: "classic" | "serverless";
+    sparkVersion: string;
+}
 
 export function defaultKedroPackagesFor(target: KedroTarget): readonly string[] {
     return target.compute === "serverless" ? CURRENT_KEDRO_PACKAGES : defaultKedroPackages(target.sparkVersion);

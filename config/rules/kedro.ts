@@ -8,7 +8,6 @@ import type { Reporter } from "../reporter";
 import type { KedroStackSettings } from "../types";
 import { parseStringList } from "../values";
 
-/** The first problem of a set kedroPackages list, or undefined when it installs. */
 /** The Python the packages must install on, and what ships it, as a problem names it. */
 function pythonOf(target: KedroTarget): { python: string; shippedBy: string } | undefined {
     if (target.compute === "serverless")
@@ -20,6 +19,7 @@ function pythonOf(target: KedroTarget): { python: string; shippedBy: string } | 
     return release && { python: release.python, shippedBy: `Databricks Runtime ${release.version} LTS` };
 }
 
+/** The first problem of a set kedroPackages list, or undefined when it installs. */
 function packagesProblem(
     parsed: string[],
     raw: string,
@@ -61,20 +61,20 @@ function packagesProblem(
 
 export function readKedro(r: Reporter, target: KedroTarget, stack: string): KedroStackSettings["kedro"] {
     const install = r.choice("kedroInstall");
-    const defaultKedroPackages = () => defaultKedroPackagesFor(target);
+    const defaults = defaultKedroPackagesFor(target);
     // An unset (or empty) list follows the runtime; a set one must install on the runtime's Python.
     const packagesRaw = r.get("kedroPackages");
-    if (packagesRaw === undefined || packagesRaw === "[]") return { install, packages: defaultKedroPackages() };
-    const packagesFix = configSetListCommand(projectKey("kedroPackages"), defaultKedroPackages(), stack);
+    if (packagesRaw === undefined || packagesRaw === "[]") return { install, packages: defaults };
+    const packagesFix = configSetListCommand(projectKey("kedroPackages"), defaults, stack);
     const parsed = parseStringList(packagesRaw);
     if (parsed === undefined || parsed.length === 0) {
         r.problem("kedroPackages", packagesRaw, "a non-empty list of pip requirement specifiers", "", { fix: packagesFix });
-        return { install, packages: defaultKedroPackages() };
+        return { install, packages: defaults };
     }
     const problem = packagesProblem(parsed, packagesRaw, target, stack);
     if (problem) {
         r.problem("kedroPackages", problem.value, problem.allowed, "", { fix: problem.fix ?? packagesFix });
-        return { install, packages: defaultKedroPackages() };
+        return { install, packages: defaults };
     }
     return { install, packages: parsed.map((spec) => spec.trim()) };
 }
