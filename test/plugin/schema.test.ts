@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { ENVIRONMENT_OUTPUTS } from "../../components";
-import { INPUT_KEYS, KEYS, SECRET_INPUTS } from "../../config";
+import { INPUT_KEYS, KEYS, PROJECT, SECRET_INPUTS } from "../../config";
 import { WORKSPACE_MODES } from "../../config/workspace";
 import { GIT_PROVIDERS } from "../../lib/git";
 import { CLOUDS } from "../../lib/clouds";
@@ -35,8 +35,10 @@ test("is the reviewed copy: a change to the components' args or outputs is revie
     expect(schema).toEqual(JSON.parse(read("schema.json")));
 });
 
-test("the package is named as run-plugin names it, and its components sit in the index module", () => {
-    expect(providerNameOf("databricks-kedro-stack")).toBe(schema.name);
+test("the package's name is the components' token prefix, as run-plugin derives it from package.json", () => {
+    // The components register under PROJECT: a package of another name would serve tokens that construct none of them.
+    expect(schema.name).toBe(PROJECT);
+    expect(providerNameOf(JSON.parse(read("package.json")).name)).toBe(PROJECT);
     expect(providerNameOf("@acme/kedro.stack")).toBe("kedro-stack");
     expect(Object.keys(schema.resources).sort()).toEqual([ENVIRONMENT, REPOSITORY]);
     for (const resource of Object.values<any>(schema.resources)) expect(resource.isComponent).toBe(true);
