@@ -1,25 +1,10 @@
 /** The plan's price: dev and prod on every cloud, in text, Markdown and JSON, and its change in a difference. */
 import { planReport } from "../../plan/cli";
 import { type PlanReport, diffPlans, renderDiff, renderPlan } from "../../plan/report";
-import { projectWith } from "./planHarness";
+import { HOSTS, STACK, projectWith } from "./planHarness";
 
-const HOSTS = {
-    aws: "https://dbc-1.cloud.databricks.com",
-    azure: "https://adb-1.2.azuredatabricks.net",
-    gcp: "https://1.2.gcp.databricks.com",
-};
 const stack = (cloud: keyof typeof HOSTS, extra: string[] = []) =>
-    [
-        "config:",
-        `  databricks:host: ${HOSTS[cloud]}`,
-        `  databricks-kedro-stack:cloud: ${cloud}`,
-        "  databricks-kedro-stack:gitUrl: https://github.com/acme/iris-databricks.git",
-        "  databricks-kedro-stack:gitUsername: bot",
-        "  databricks-kedro-stack:gitToken:",
-        "    secure: AAABAMZ+fakeciphertext",
-        ...extra.map((line) => `  databricks-kedro-stack:${line}`),
-        "",
-    ].join("\n");
+    STACK(extra.map((line) => `  databricks-kedro-stack:${line}\n`).join(""), cloud);
 const PROD = ["spot: false", "numWorkers: 2", "autoterminationMinutes: 60", "protect: true"];
 
 let reports: Record<string, PlanReport>;

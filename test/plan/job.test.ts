@@ -1,7 +1,7 @@
 /** The offline plan of a stack with job: true: the job, its schedule and its cluster, and the policies' verdicts on it. */
 import { planReport } from "../../plan/cli";
 import { mandatoryViolations, renderPlan } from "../../plan/report";
-import { projectWith } from "./planHarness";
+import { STACK, projectWith } from "./planHarness";
 
 const SHA = "c0ffee0000000000000000000000000000000001";
 
@@ -46,21 +46,16 @@ test("shows the job with its schedule and its job cluster, and every policy pass
 
 test("a serverless stack with a data volume: no cluster anywhere, the volume and its grants, and every policy passes it", async () => {
     const dir = projectWith({
-        free: [
-            "config:",
-            "  databricks:host: https://dbc-1.cloud.databricks.com",
-            "  databricks-kedro-stack:cloud: aws",
-            "  databricks-kedro-stack:compute: serverless",
-            "  databricks-kedro-stack:dataVolume: workspace.default.iris_data",
-            "  databricks-kedro-stack:gitUrl: https://github.com/acme/iris-databricks.git",
-            "  databricks-kedro-stack:gitUsername: bot",
-            "  databricks-kedro-stack:gitToken:",
-            "    secure: AAABAMZ+fakeciphertext",
-            `  databricks-kedro-stack:gitCommit: ${SHA}`,
-            "  databricks-kedro-stack:job: true",
-            "  databricks-kedro-stack:environmentGroup: data-team",
-            "",
-        ].join("\n"),
+        free: STACK(
+            [
+                "  databricks-kedro-stack:compute: serverless",
+                "  databricks-kedro-stack:dataVolume: workspace.default.iris_data",
+                `  databricks-kedro-stack:gitCommit: ${SHA}`,
+                "  databricks-kedro-stack:job: true",
+                "  databricks-kedro-stack:environmentGroup: data-team",
+                "",
+            ].join("\n"),
+        ),
     });
     const report = await planReport(dir, "free");
     expect(report.error).toBeUndefined();
@@ -74,7 +69,10 @@ test("a serverless stack with a data volume: no cluster anywhere, the volume and
     expect(text).toContain("pass job-clusters (mandatory)");
     expect(mandatoryViolations(report)).toEqual([]);
     // No cluster to price, and no serverless rate in the table: said, not priced at zero.
-    expect(report.cost).toMatchObject({ clusterPerHour: null, unpriced: ["serverless compute: the rates table has no serverless DBU price"] });
+    expect(report.cost).toMatchObject({
+        clusterPerHour: null,
+        unpriced: ["serverless compute: the rates table has no serverless DBU price"],
+    });
     expect(report.warnings).toEqual(
         expect.arrayContaining([expect.stringMatching(/^dataVolume workspace\.default\.iris_data: pulumi destroy drops the volume/)]),
     );

@@ -49,6 +49,12 @@ export async function plan(args: string[]) {
     }
 }
 
-export const STACK = (extra: string) =>
-    `config:\n  databricks:host: https://dbc-1.cloud.databricks.com\n  databricks-kedro-stack:cloud: aws\n  databricks-kedro-stack:gitUrl: https://github.com/acme/iris.git\n  databricks-kedro-stack:gitUsername: bot\n  databricks-kedro-stack:gitToken:\n    secure: AAABAMZ+fakeciphertext\n${extra}`;
+/** A workspace host of each cloud, as the stack's databricks:host must be. */
+export const HOSTS = {
+    aws: "https://dbc-1.cloud.databricks.com",
+    azure: "https://adb-1.2.azuredatabricks.net",
+    gcp: "https://1.2.gcp.databricks.com",
+};
 
+export const STACK = (extra: string, cloud: keyof typeof HOSTS = "aws") =>
+    `config:\n  databricks:host: ${HOSTS[cloud]}\n  databricks-kedro-stack:cloud: ${cloud}\n  databricks-kedro-stack:gitUrl: https://github.com/acme/iris.git\n  databricks-kedro-stack:gitUsername: bot\n  databricks-kedro-stack:gitToken:\n    secure: AAABAMZ+fakeciphertext\n${extra}`;
