@@ -19,9 +19,12 @@ export type EnvironmentPurpose = keyof typeof PROGRAM_ENVIRONMENT;
 
 export const PROGRAM_ENVIRONMENT_NAMES: readonly string[] = Object.values(PROGRAM_ENVIRONMENT).flat();
 
-/** The first non-empty variable for a purpose. */
-export function fromEnvironment(purpose: EnvironmentPurpose): string | undefined {
-    return PROGRAM_ENVIRONMENT[purpose].map((name) => process.env[name]).find((value) => value !== undefined && value !== "");
+/** The first non-empty variable for a purpose, in this process's environment or the one given. */
+export function fromEnvironment(
+    purpose: EnvironmentPurpose,
+    env: Readonly<Record<string, string | undefined>> = process.env,
+): string | undefined {
+    return PROGRAM_ENVIRONMENT[purpose].map((name) => env[name]).find((value) => value !== undefined && value !== "");
 }
 
 export function isEnvironmentPurpose(name: string): name is EnvironmentPurpose {

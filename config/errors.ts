@@ -24,20 +24,41 @@ export function shellQuote(value: string): string {
 }
 
 /**
- * A value as a shell word: quoted when the shell would split, glob or
- * expand it (a cron's `0 0 6 * * ?`). Placeholders (`<value>`) and command
- * substitutions (`$(git rev-parse HEAD)`) stay as written, to be replaced or run.
+ * A value as a shell word: quoted when the shell would split, glob, expand or
+ * redirect it (a cron's `0 0 6 * * ?`, a placeholder's `<you@example.com>`,
+ * which bash would read as a redirection). A command substitution that reads
+ * a value (`"$(pulumi config get gitUsername --stack dev)"`) stays in double
+ * quotes, to be run.
  */
 export function shellWord(value: string): string {
-    if (/^\$\([^()]*\)$/.test(value) || /^<[^<>]*>$/.test(value)) return value;
-    return /[\s*?[\]'"\\;&|!#`$(){}]/.test(value) ? shellQuote(value) : value;
+    if (/^"\$\([^()"]*\)"$/.test(value)) return value;
+    return /[\s*?[\]'"\\;&|!#`$(){}<>~]/.test(value) || value === "" ? shellQuote(value) : value;
 }
 
-/** The `pulumi config set` command for a key; project keys are written short, as users type them. */
+/** A key as users type it on the command line: a project key short, any other key whole. */
+export function shortKey(key: string): string {
+    return key.startsWith(`${PROJECT}:`) && key.length > PROJECT.length + 1 ? key.slice(PROJECT.length + 1) : key;
+}
+
+/**
+ * Stores a key's value as the secret `to`: `pulumi config get` pipes it into
+ * `pulumi config set --secret`, which reads a value from standard input when
+ * none is given, so the value is never printed nor on a command line.
+ */
+export function moveToSecretCommand(from: string, to: string, stack: string): string {
+    const [source, target] = [shellWord(shortKey(from)), shellWord(shortKey(to))];
+    return `pulumi config get ${source} --stack ${stack} | pulumi config set --secret ${target} --stack ${stack}`;
+}
+
+export function configRmCommand(key: string, stack: string): string {
+    return `pulumi config rm ${shellWord(shortKey(key))} --stack ${stack}`;
+}
+
+/** The `pulumi config set` command for a key; a secret without a value is asked for at the prompt, never typed into history. */
 export function configSetCommand(key: string, value: string, stack: string, opts: { secret?: boolean } = {}): string {
-    const shortKey = key.startsWith(`${PROJECT}:`) ? key.slice(PROJECT.length + 1) : key;
     const secret = opts.secret ? "--secret " : "";
-    return `pulumi config set ${secret}${shortKey} ${shellWord(value)} --stack ${stack}`;
+    const word = opts.secret && value === "" ? "" : ` ${shellWord(value)}`;
+    return `pulumi config set ${secret}${shellWord(shortKey(key))}${word} --stack ${stack}`;
 }
 
 /**
@@ -46,10 +67,10 @@ export function configSetCommand(key: string, value: string, stack: string, opts
  * refuses for an array key), so the old value goes first.
  */
 export function configSetListCommand(key: string, values: readonly string[], stack: string): string {
-    const shortKey = key.startsWith(`${PROJECT}:`) ? key.slice(PROJECT.length + 1) : key;
+    const name = shortKey(key);
     return [
-        `pulumi config rm ${shortKey} --stack ${stack}`,
-        ...values.map((value, index) => `pulumi config set --path '${shortKey}[${index}]' ${shellQuote(value)} --stack ${stack}`),
+        configRmCommand(key, stack),
+        ...values.map((value, index) => `pulumi config set --path '${name}[${index}]' ${shellQuote(value)} --stack ${stack}`),
     ].join(" && ");
 }
 

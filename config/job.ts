@@ -5,6 +5,7 @@
 import { POLICY_DEFAULT_LIMITS } from "../lib/clouds";
 import { configSetListCommand, projectKey } from "./errors";
 import { checkQuartzCron } from "../lib/cron";
+import { numericWeekdayWarning, quartzFixOf } from "../lib/cronFix";
 import { describeWallClock, forecastSchedule, wallClockIn } from "../lib/cronSchedule";
 import { checkTimeZone } from "../lib/timeZone";
 import { KEYS, cliDefault } from "./keyTable";
@@ -63,6 +64,8 @@ export interface JobContext {
     stack: string;
     numWorkers: number;
     gitCommit?: string;
+    /** The command that reads the commit to deploy from the Kedro project's repository (rules/git). */
+    commitCommand: string;
     /** A created repository without a commit yet: the job waits, as the Repo does. */
     awaitingFirstPush: boolean;
     /** A protected stack is production: its schedule runs unless paused. */
@@ -72,7 +75,10 @@ export interface JobContext {
 }
 
 /** Stack names that say production (prod, prod-eu, production): a silently paused schedule there is a missed run. */
-const PRODUCTION_STACK = /^prod(?:uction)?(?:$|[-_.])/i;
+export const PRODUCTION_STACK = /^prod(?:uction)?(?:$|[-_.])/i;
+
+/** The example schedule, daily at 06:00, where nothing in a refused one tells what was meant. */
+const EXAMPLE_SCHEDULE = "0 0 6 * * ?";
 
 /** Schedules that start the job at least this often a day are almost surely a misplaced field. */
 const OFTEN_PER_DAY = 24;
@@ -85,7 +91,7 @@ function checkScheduleTiming(report: Reporter, cron: string, timezone: string, t
             "jobSchedule",
             cron,
             "a schedule that fires: this one names no date from now to 2099 (such as the 31st of February)",
-            "0 0 6 * * ?",
+            EXAMPLE_SCHEDULE,
         );
     } else if (forecast.perDay >= OFTEN_PER_DAY) {
         const times = forecast.next.map(describeWallClock).join(", ");
@@ -123,7 +129,7 @@ export function validateJobConfig(report: Reporter, ctx: JobContext): JobSetting
             "gitCommit",
             undefined,
             "the full SHA of the commit the job runs: with job: true every run checks that its Repo holds the deployed commit",
-            "$(git rev-parse HEAD)",
+            ctx.commitCommand,
         );
     }
 
@@ -145,21 +151,16 @@ export function validateJobConfig(report: Reporter, ctx: JobContext): JobSetting
     return { pipeline, schedule, notifications, timeoutMinutes };
 }
 
-/** jobTimezone, checked as the scheduler reads it; an invalid one is reported with its exact spelling where there is one. */
+/** jobTimezone, checked as the scheduler reads it; an invalid one is reported with the name it meant, a link or a recent name warns. */
 function readTimezone(report: Reporter): { timezone: string; valid: boolean } {
     const timezone = report.get("jobTimezone") ?? JOB_DEFAULTS.jobTimezone;
     const zone = checkTimeZone(timezone);
     if (!zone.valid) {
         const allowed =
-            "a time zone ID spelled exactly as the IANA database does, such as UTC, Europe/Paris or America/New_York " +
-            "(no offsets or abbreviations; the scheduler reads any other spelling as GMT)";
-        report.problem(
-            "jobTimezone",
-            timezone,
-            zone.suggestion ? `${allowed}: ${zone.suggestion}` : allowed,
-            zone.suggestion ?? JOB_DEFAULTS.jobTimezone,
-        );
-    }
+            "a time zone ID of the IANA database, spelled exactly, such as UTC, Europe/Paris, CET or US/Pacific (the scheduler reads " +
+            `any other as GMT); this is ${zone.reason}`;
+        report.problem("jobTimezone", timezone, allowed, zone.suggestion ?? JOB_DEFAULTS.jobTimezone);
+    } else if (zone.warning) report.warn(`${projectKey("jobTimezone")}: ${zone.warning}.`);
     return { timezone, valid: zone.valid };
 }
 
@@ -170,8 +171,16 @@ function readSchedule(report: Reporter, ctx: JobContext, timezone: string, timez
     // Only production runs on its schedule by default: a dev or review stack's schedule waits to be asked.
     const paused = report.booleanKey("jobSchedulePaused", !ctx.protect);
     if (cron === undefined) {
-        if (pausedRaw !== undefined)
-            report.warn(`${projectKey("jobSchedulePaused")} is ignored: jobSchedule is not set, so the job only runs when ` + `started.`);
+        // The CLI passes Pulumi.yaml's defaults as values: only a changed time zone was set for a schedule.
+        const timezoneSet = report.get("jobTimezone") !== undefined && report.get("jobTimezone") !== JOB_DEFAULTS.jobTimezone;
+        const ignored = [pausedRaw !== undefined ? "jobSchedulePaused" : undefined, timezoneSet ? "jobTimezone" : undefined].flatMap(
+            (name) => (name ? [projectKey(name)] : []),
+        );
+        if (ignored.length > 0)
+            report.warn(
+                `${ignored.join(" and ")} ${ignored.length === 1 ? "is" : "are"} ignored: ` +
+                    "jobSchedule is not set, so the job only runs when started.",
+            );
         return undefined;
     }
     const check = checkQuartzCron(cron);
@@ -180,10 +189,12 @@ function readSchedule(report: Reporter, ctx: JobContext, timezone: string, timez
             "jobSchedule",
             cron,
             `a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): ${check.reason}`,
-            "0 0 6 * * ?",
+            quartzFixOf(cron) ?? EXAMPLE_SCHEDULE,
         );
         return undefined;
     }
+    const weekdays = numericWeekdayWarning(cron);
+    if (weekdays) report.warn(`${projectKey("jobSchedule")} "${cron}": ${weekdays}.`);
     const schedule = { quartzCron: cron.replace(/\s+/g, " "), timezone, paused };
     checkScheduleTiming(report, schedule.quartzCron, timezoneValid ? timezone : JOB_DEFAULTS.jobTimezone, ctx.today);
     if (paused && pausedRaw === undefined && PRODUCTION_STACK.test(ctx.stack)) {
@@ -212,5 +223,13 @@ function readNotifications(report: Reporter, stack: string): readonly string[] {
         report.problem("jobNotifications", JSON.stringify(bad), "e-mail addresses such as data-team@example.com", "", { fix });
         return JOB_DEFAULTS.jobNotifications;
     }
-    return [...new Set(parsed.map((address) => address.trim()))];
+    // Addresses are matched case-insensitively by mail systems: the same one twice would be told twice.
+    const unique = parsed
+        .map((address) => address.trim())
+        .filter((address, index, all) => all.findIndex((other) => other.toLowerCase() === address.toLowerCase()) === index);
+    if (unique.length < parsed.length) {
+        const fixList = configSetListCommand(projectKey("jobNotifications"), unique, stack);
+        report.problem("jobNotifications", raw, "each address once (addresses match whatever their case)", "", { fix: fixList });
+    }
+    return unique;
 }

@@ -8,8 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { fromEnvironment } from "./environment";
 import { ConfigError, type ConfigProblem, PROJECT, projectKey } from "./errors";
 import { inputWarning, inputsError, rawFromInputs } from "./inputs";
-import { ENVIRONMENT_KEYS, KEYS, PROJECT_KEYS, SECRET_PROJECT_KEYS } from "./keyTable";
-import { PROVIDER_SECRET_KEYS } from "./keys";
+import { validationInput } from "./cliConfig";
+import { ENVIRONMENT_KEYS, KEYS } from "./keyTable";
 import { type KedroStackSettings, type RawConfig, type ValidationResult, validateStackConfig } from "./settings";
 
 export interface LoadedConfig {
@@ -28,24 +28,12 @@ export interface LoadedConfig {
 
 /** What the validation reads besides the project's keys: the project, the stack, and the providers' own config. */
 function providerContext(today: Date) {
-    const hostInConfig = new pulumi.Config("databricks").get("host");
-    const aws = new pulumi.Config("aws");
-    const gcp = new pulumi.Config("gcp");
-    return {
-        project: pulumi.getProject(),
-        stack: pulumi.getStack(),
-        databricksHost: hostInConfig ?? fromEnvironment("databricksHost"),
-        databricksHostInConfig: hostInConfig !== undefined && hostInConfig !== "",
-        databricksAuthType: new pulumi.Config("databricks").get("authType") ?? fromEnvironment("databricksAuthType"),
-        githubOwner: new pulumi.Config("github").get("owner") ?? fromEnvironment("githubOwner"),
-        providerConfig: {
-            awsRegion: aws.get("region") ?? fromEnvironment("awsRegion"),
-            azureLocation: new pulumi.Config("azure-native").get("location"),
-            gcpProject: gcp.get("project") ?? fromEnvironment("gcpProject"),
-            gcpRegion: gcp.get("region") ?? fromEnvironment("gcpRegion"),
-        },
-        today,
-    };
+    const { ctx } = validationInput(
+        { config: pulumi.runtime.allConfig(), isSecret: isSecretInStackConfig, env: process.env },
+        { project: pulumi.getProject(), stack: pulumi.getStack(), today },
+    );
+    const { project, stack, databricksHost, databricksHostInConfig, databricksAuthType, githubOwner, providerConfig } = ctx;
+    return { project, stack, databricksHost, databricksHostInConfig, databricksAuthType, githubOwner, providerConfig, today };
 }
 
 /** The providers' standard environment variables stand in for unset keys. */
@@ -60,27 +48,19 @@ function withEnvironment(raw: RawConfig): RawConfig {
  */
 export function loadStackConfig(today: Date = new Date()): LoadedConfig {
     const config = new pulumi.Config(PROJECT);
-    const raw: RawConfig = {};
-    for (const name of PROJECT_KEYS) {
-        // Secrets are only checked for presence here; their values are read below, as secrets.
-        if (!SECRET_PROJECT_KEYS.includes(name)) raw[name] = config.get(name);
-    }
-    const isSet = (name: string) => (pulumi.runtime.getConfig(projectKey(name)) ?? "") !== "";
-    const clientSecretSet = isSet("databricksClientSecret");
-    const { settings, warnings } = validateStackConfig(withEnvironment(raw), {
-        ...providerContext(today),
-        hasGitToken: isSet("gitToken"),
-        plaintextSecrets: [...SECRET_PROJECT_KEYS.map(projectKey), ...PROVIDER_SECRET_KEYS].filter(
-            (key) => (pulumi.runtime.getConfig(key) ?? "") !== "" && !isSecretInStackConfig(key),
-        ),
-        hasClientSecret: clientSecretSet || fromEnvironment("databricksClientSecret") !== undefined,
-        configKeys: Object.keys(pulumi.runtime.allConfig()),
-    });
+    const { raw, ctx } = validationInput(
+        { config: pulumi.runtime.allConfig(), isSecret: isSecretInStackConfig, env: process.env },
+        { project: pulumi.getProject(), stack: pulumi.getStack(), today },
+    );
+    const { settings, warnings } = validateStackConfig(raw, ctx);
     return {
         settings,
         warnings,
         gitToken: settings.git.credential === "stack" ? config.requireSecret("gitToken") : undefined,
-        databricksClientSecret: clientSecretSet ? config.requireSecret("databricksClientSecret") : undefined,
+        databricksClientSecret:
+            (pulumi.runtime.getConfig(projectKey("databricksClientSecret")) ?? "") !== ""
+                ? config.requireSecret("databricksClientSecret")
+                : undefined,
         githubToken:
             settings.githubRepository.mode === "create" && !settings.githubRepository.ownerIsProviderDefault
                 ? new pulumi.Config("github").getSecret("token")

@@ -7,7 +7,8 @@
 import { type ConfigProblem, configSetCommand, projectKey } from "./errors";
 import { type BooleanKey, type ChoiceKey, type IntegerKey, KEYS, type KeyDeclaration, type ProjectKey } from "./keyTable";
 import { CONTROL_CHARACTERS } from "./patterns";
-import { parseBoolean, parseInteger } from "./values";
+import { nearest } from "../lib/editDistance";
+import { booleanMeant, nearestInteger, parseBoolean, parseInteger } from "./values";
 
 /** Stack config as Pulumi stores it: strings, keyed by the short project key. Empty means unset. */
 export type RawConfig = Partial<Record<string, string>>;
@@ -33,8 +34,8 @@ export interface Reporter {
     integer<K extends IntegerKey>(name: K): number;
     /** A boolean key with the key table's default. */
     boolean<K extends BooleanKey>(name: K): boolean;
-    /** An enumerated key read as the key table declares it; `fixValue` suggests a fix other than the default. */
-    choice<K extends ChoiceKey>(name: K, fixValue?: (raw: string) => string): (typeof KEYS)[K]["values"][number];
+    /** An enumerated key read as the key table declares it; `fixValue` may name the value meant where spelling alone does not. */
+    choice<K extends ChoiceKey>(name: K, fixValue?: (raw: string) => string | undefined): (typeof KEYS)[K]["values"][number];
     readonly problems: ConfigProblem[];
     readonly warnings: string[];
 }
@@ -63,7 +64,7 @@ export function createReporter(raw: RawConfig, stack: string): Reporter {
             const value = reporter.get(name);
             if (value === undefined) return fallback;
             const parsed = parseBoolean(value);
-            if (parsed === undefined) reporter.problem(name, value, "true or false", String(fallback));
+            if (parsed === undefined) reporter.problem(name, value, "true or false", String(booleanMeant(value) ?? fallback));
             return parsed ?? fallback;
         },
         integer(name) {
@@ -72,7 +73,7 @@ export function createReporter(raw: RawConfig, stack: string): Reporter {
             if (value === undefined) return fallback as number;
             const parsed = parseInteger(value);
             if (parsed !== undefined && parsed >= range!.min && (range!.max === undefined || parsed <= range!.max)) return parsed;
-            reporter.problem(name, value, allowed!, String(fallback));
+            reporter.problem(name, value, allowed!, String(nearestInteger(value, range!.min, range!.max) ?? fallback));
             return fallback as number;
         },
         boolean(name) {
@@ -85,7 +86,9 @@ export function createReporter(raw: RawConfig, stack: string): Reporter {
                 value === undefined
                     ? fallback
                     : values!.find((candidate) => candidate === (match === "upper" ? value.toUpperCase() : value.toLowerCase()));
-            if (found === undefined) reporter.problem(name, value, allowed!, fixValue ? fixValue(value!) : String(fallback));
+            // The fix keeps what was meant: the value of the nearest spelling (severless → serverless), else the default.
+            const meant = () => nearest(value!, values!) ?? String(fallback);
+            if (found === undefined) reporter.problem(name, value, allowed!, fixValue?.(value!) ?? meant());
             return (found ?? fallback) as (typeof KEYS)[typeof name]["values"][number];
         },
     };

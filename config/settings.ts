@@ -3,54 +3,55 @@
  * its concern, in a fixed order, then the settings assembled once nothing is
  * wrong. The key table (keyTable.ts) declares the keys; rules/ checks them.
  */
-import { CLOUDS, type Cloud, isCloud } from "../lib/clouds";
+import { CLOUDS, type Cloud, cloudOfHost, isCloud } from "../lib/clouds";
+import { nearest } from "../lib/editDistance";
 import type { EnvironmentPeople } from "../lib/people";
 import { redact } from "../lib/redact";
 import { volumeFullName } from "../lib/volume";
 import { endOfSupportWarning } from "../lib/runtime";
 import { ConfigError, projectKey } from "./errors";
-import { type JobSettings, validateJobConfig } from "./job";
-import type { ProjectKey } from "./keyTable";
-import { PROJECT_KEYS, strayKeys } from "./keys";
+import { type JobSettings, PRODUCTION_STACK, validateJobConfig } from "./job";
+import { strayKeys } from "./keys";
 import { type RawConfig, type Reporter, createReporter } from "./reporter";
 import { readCluster } from "./rules/cluster";
 import { readCompute } from "./rules/compute";
 import { readDataVolume } from "./rules/volume";
-import { type GitReading, readGit } from "./rules/git";
+import { type GitReading, kedroCommitCommand, readGit } from "./rules/git";
 import { checkHost } from "./rules/host";
 import { readKedro } from "./rules/kedro";
 import { checkJobRepoPath, readPaths } from "./rules/paths";
 import { readPeople } from "./rules/people";
+import { checkProviderKeyShapes } from "./rules/providerKeys";
+import { checkCredentialsInPlainKeys, checkPlaintextSecrets } from "./rules/secrets";
 import type { ConfigContext, KedroStackSettings, ValidationResult } from "./types";
 import { type WorkspaceSettings, readWorkspaceSettings } from "./workspace";
 
 export * from "./defaults";
 export type { ConfigContext, KedroStackSettings, ValidationResult } from "./types";
 export * from "./patterns";
+import { parseUrl } from "./patterns";
 export type { RawConfig } from "./reporter";
 
-/** The project's secrets in plaintext are refused (as the CLI refuses a declared secret); the providers' warn. */
-function checkPlaintextSecrets(r: Reporter, keys: readonly string[], stack: string): void {
-    for (const key of keys) {
-        if (key.startsWith(projectKey(""))) {
-            // databricksClientSecret is declared without secret: true only to stay optional.
-            const name = key.slice(projectKey("").length) as ProjectKey;
-            r.problem(name, "(plaintext)", "a secret value: remove it from the stack file", `<${name}>`, { secret: true });
-        } else {
-            r.warn(
-                `${key} is in plaintext in the stack file, where anyone with the repository reads it: ` +
-                    `pulumi config set --secret ${key} <value> --stack ${stack}`,
-            );
-        }
-    }
-}
+/** What people call each cloud, for the fix of a cloud the key does not name. */
+const CLOUD_NAMES: Readonly<Record<string, Cloud>> = {
+    amazon: "aws",
+    ec2: "aws",
+    microsoft: "azure",
+    az: "azure",
+    google: "gcp",
+    gce: "gcp",
+};
 
-/** cloud, which decides the defaults of other keys, so it is read first. */
-function readCloud(r: Reporter): Cloud | undefined {
+/** cloud, which decides the defaults of other keys, so it is read first; the fix names the cloud meant, or the host's. */
+function readCloud(r: Reporter, databricksHost: string | undefined): Cloud | undefined {
     const raw = r.get("cloud");
     const lower = raw?.toLowerCase();
     if (lower !== undefined && isCloud(lower)) return lower;
-    r.problem("cloud", raw, CLOUDS.join(", "), "<aws|azure|gcp>");
+    const hostname = databricksHost ? parseUrl(databricksHost)?.hostname : undefined;
+    const word = lower?.split(/[\s_-]+/)[0] ?? "";
+    const meant =
+        CLOUD_NAMES[word] ?? (lower && (nearest(lower, CLOUDS) as Cloud | undefined)) ?? (hostname ? cloudOfHost(hostname) : undefined);
+    r.problem("cloud", raw, CLOUDS.join(", "), meant ?? "<aws|azure|gcp>");
     return undefined;
 }
 
@@ -71,12 +72,19 @@ function settingsWarnings(r: Reporter, settings: KedroStackSettings, today: Date
         );
     }
     if (githubRepository.mode === "create" && git.commit === undefined) {
+        const commitCommand = kedroCommitCommand(`https://github.com/${githubRepository.owner}/${githubRepository.name}.git`, git.branch);
         r.warn(
             "githubRepository is create and gitCommit is not set: the repository starts empty, " +
                 "so the Databricks Repo and the notebook wait for a commit to deploy. " +
                 "Push the Kedro project (the gitRemoteCommands output), then: " +
-                `pulumi config set gitCommit "$(git -C <kedro-project> rev-parse HEAD)" --stack ${stack} && pulumi up --stack ${stack}. ` +
+                `pulumi config set gitCommit ${commitCommand} --stack ${stack} && pulumi up --stack ${stack}. ` +
                 "Keep gitCommit set from then on: unsetting it removes the Repo and the notebook.",
+        );
+    }
+    if (PRODUCTION_STACK.test(stack) && !settings.protect) {
+        r.warn(
+            `Stack ${stack} is named for production but not protected (protect: false): pulumi destroy, or a change that replaces ` +
+                `a resource, deletes it without asking. To protect it: pulumi config set protect true --stack ${stack}.`,
         );
     }
     const runtimeWarning = classic ? endOfSupportWarning(cluster.sparkVersion, today) : undefined;
@@ -91,11 +99,13 @@ function settingsWarnings(r: Reporter, settings: KedroStackSettings, today: Date
 export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): ValidationResult {
     const r = createReporter(raw, ctx.stack);
     checkPlaintextSecrets(r, ctx.plaintextSecrets ?? [], ctx.stack);
-    const stray = strayKeys(ctx.configKeys ?? [], PROJECT_KEYS, ctx.stack);
+    checkCredentialsInPlainKeys(r, raw, ctx.stack);
+    checkProviderKeyShapes(r, ctx.stackConfig ?? {});
+    const stray = strayKeys(ctx.stackConfig ?? {}, ctx.stack);
     r.problems.push(...stray.problems);
     stray.warnings.forEach(r.warn);
 
-    const cloud = readCloud(r);
+    const cloud = readCloud(r, ctx.databricksHost);
     const git = readGit(r, { stack: ctx.stack, hasGitToken: ctx.hasGitToken, githubOwner: ctx.githubOwner });
     // Before the cluster's keys: with serverless, a set one is reported as not applying, not judged as a cluster's.
     const compute = readCompute(r, ctx.stack);
@@ -113,6 +123,7 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         stack: ctx.stack,
         numWorkers: cluster.numWorkers,
         gitCommit: git.commit,
+        commitCommand: git.commitCommand,
         awaitingFirstPush,
         protect,
         today: ctx.today,
@@ -242,6 +253,6 @@ function readWorkspace(r: Reporter, cloud: Cloud | undefined, ctx: ConfigContext
         providerConfig: ctx.providerConfig ?? {},
     };
     const workspace = readWorkspaceSettings(r, inputs, cloud, ctx);
-    if (host && workspace?.mode === "existing") checkHost(r, host, cloud);
+    if (host && workspace?.mode === "existing") checkHost(r, host, cloud, ctx.stack);
     return workspace;
 }

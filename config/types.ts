@@ -29,8 +29,14 @@ export interface ConfigContext {
     providerConfig?: CloudProviderConfig;
     /** `github:owner` (or GITHUB_OWNER), the GitHub provider's own owner. */
     githubOwner?: string;
-    /** Every full key the stack sets, to find the ones nothing reads. */
-    configKeys?: readonly string[];
+    /** Every full key the stack sets, to find the ones nothing reads and carry their values into the fix. */
+    stackConfig?: Readonly<Record<string, StackConfigEntry>>;
+}
+
+/** One key of the stack's config: its text (a list or map as JSON), or none for a secret, whose value never enters validation. */
+export interface StackConfigEntry {
+    value?: string;
+    secret: boolean;
 }
 
 export interface KedroStackSettings {

@@ -147,7 +147,7 @@ function checkAccount(r: Reporter, inputs: WorkspaceInputs, cloud: Cloud): void 
             "databricksClientSecret",
             undefined,
             `that service principal's OAuth secret; ${alsoWorks("databricksClientSecret")}`,
-            "<client-secret>",
+            "",
             { secret: true },
         );
 }

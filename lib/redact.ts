@@ -31,6 +31,18 @@ export function redact(text: string): string {
     return text.replace(URL_USERINFO, `$1${REDACTED}@`).replace(CREDENTIAL_QUERY, `$1${REDACTED}`).replace(TOKEN_SHAPES, REDACTED);
 }
 
+/** Credentials by the secret they are: a Git provider's token, a Databricks personal access token, a Databricks OAuth secret. */
+const TOKEN_KINDS = [
+    { kind: "git", pattern: /^(?:gh[pousr]_[A-Za-z0-9]{10,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{10,}|ATBB[A-Za-z0-9]{16,})$/ },
+    { kind: "databricks", pattern: /^dapi[0-9a-f]{16,}(?:-\d+)?$/ },
+    { kind: "oauth", pattern: /^dose[A-Za-z0-9_]{8,}$/ },
+] as const;
+
+/** Which kind of credential a whole value is, by its documented prefix; undefined for anything else. */
+export function tokenKind(value: string): (typeof TOKEN_KINDS)[number]["kind"] | undefined {
+    return TOKEN_KINDS.find((candidate) => candidate.pattern.test(value.trim()))?.kind;
+}
+
 /** Whether a URL user name looks like a credential rather than an account or organisation name. */
 export function looksLikeCredential(value: string): boolean {
     TOKEN_SHAPES.lastIndex = 0;

@@ -26,6 +26,31 @@ export const LTS_RELEASES: readonly RuntimeRelease[] = [
     { version: "17.3", endOfSupport: "2028-10-22", python: "3.12" },
 ];
 
+/**
+ * The Python every Databricks Runtime release ships, LTS or not, from the
+ * release notes' system environment: a major line ships one Python minor.
+ * 10.0–10.5: 3.8; 11.0–11.3 and 12.0–12.2: 3.9; 13.0–13.3 and 14.0–14.3:
+ * 3.10; 15.0–15.4: 3.11; 16.0–16.4 and 17.0–17.3: 3.12.
+ */
+export const RUNTIME_PYTHON: readonly { major: number; lastMinor: number; python: string }[] = [
+    { major: 10, lastMinor: 5, python: "3.8" },
+    { major: 11, lastMinor: 3, python: "3.9" },
+    { major: 12, lastMinor: 2, python: "3.9" },
+    { major: 13, lastMinor: 3, python: "3.10" },
+    { major: 14, lastMinor: 3, python: "3.10" },
+    { major: 15, lastMinor: 4, python: "3.11" },
+    { major: 16, lastMinor: 4, python: "3.12" },
+    { major: 17, lastMinor: 3, python: "3.12" },
+];
+
+/** The Python a runtime key's release ships, or undefined for a release this table does not know (a newer one). */
+export function pythonOfRuntime(sparkVersion: string): string | undefined {
+    const version = runtimeVersionOf(sparkVersion)?.split(".").map(Number);
+    if (!version) return undefined;
+    const line = RUNTIME_PYTHON.find((candidate) => candidate.major === version[0]);
+    return line && version[1] <= line.lastMinor ? line.python : undefined;
+}
+
 /** "11.3.x-scala2.12" → "11.3"; undefined for a key that is not a versioned runtime. */
 export function runtimeVersionOf(sparkVersion: string): string | undefined {
     const match = /^(\d+)\.(\d+)\.x-/.exec(sparkVersion);

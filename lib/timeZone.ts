@@ -1,69 +1,91 @@
 /**
- * Time zone IDs as the Jobs API's scheduler (Java) reads `timezone_id`:
- * IANA names, spelled exactly. Java maps an ID it does not know, a wrongly
- * cased one included, to GMT without a word, so `EUROPE/PARIS` would run the
- * job at the wrong hour. JavaScript's Intl accepts any case and answers with
- * CLDR's canonical name, which for a few renamed zones is the older one
- * (Asia/Kolkata resolves to Asia/Calcutta); Java knows both names.
+ * Time zone IDs as the Jobs API's scheduler (Java) reads `timezone_id`: any
+ * name of the IANA database, links included (CET, US/Pacific), spelled
+ * exactly. Java maps an ID it does not know, a wrongly cased one included, to
+ * GMT without a word, so `EUROPE/PARIS` or `+01:00` would run the job at the
+ * wrong hour: those are refused with the name they meant.
  */
+import { nearest } from "./editDistance";
+import { TZDB_LINKS, TZDB_VERSION, TZDB_ZONES } from "./tzdb";
 
-/** Current IANA names that CLDR (so Intl) still resolves to their older names. */
-export const IANA_NAMES_CLDR_RENAMES: readonly string[] = [
-    "Africa/Asmara",
-    "America/Argentina/Buenos_Aires",
-    "America/Argentina/Catamarca",
-    "America/Argentina/Cordoba",
-    "America/Argentina/Jujuy",
-    "America/Argentina/Mendoza",
-    "America/Atikokan",
-    "America/Indiana/Indianapolis",
-    "America/Kentucky/Louisville",
-    "America/Nuuk",
-    "Asia/Ho_Chi_Minh",
-    "Asia/Kathmandu",
-    "Asia/Kolkata",
-    "Asia/Yangon",
-    "Atlantic/Faroe",
-    "Europe/Kyiv",
-    "Pacific/Chuuk",
-    "Pacific/Kanton",
-    "Pacific/Pohnpei",
-];
+const ALL_NAMES: readonly string[] = [...TZDB_ZONES, ...Object.keys(TZDB_LINKS)];
+const BY_LOWER_CASE = new Map(ALL_NAMES.map((name) => [name.toLowerCase(), name]));
 
-/** Spellings of UTC the scheduler knows besides UTC itself. */
-const UTC_NAMES = ["GMT", "Etc/UTC", "Etc/GMT"];
-
-/** The zone Intl resolves a name to (any case), or undefined for a name no zone has. */
-function resolvedZone(name: string): string | undefined {
-    try {
-        return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
-    } catch {
-        return undefined;
-    }
-}
-
-/** Names spelled exactly as the IANA database does (and so as Java knows them); `resolved` is Intl's spelling. */
-function isExactName(name: string, resolved: string): boolean {
-    return (
-        name === resolved ||
-        Intl.supportedValuesOf("timeZone").includes(name) ||
-        IANA_NAMES_CLDR_RENAMES.includes(name) ||
-        UTC_NAMES.includes(name)
-    );
-}
-
-export type TimeZoneCheck = { valid: true } | { valid: false; suggestion?: string };
+/** Links that are only other spellings of UTC: no warning for them. */
+const UTC_SPELLINGS = new Set(["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Etc/Universal", "Etc/Zulu", "Universal", "Zulu", "UCT", "Etc/UCT"]);
 
 /**
- * Whether the scheduler reads `name` as the zone it names. Offsets and
- * abbreviations are refused; a zone spelled in the wrong case, or by a
- * deprecated alias (US/Eastern), is refused with its exact spelling suggested.
+ * Names IANA gave a zone recently, with the older name every Java time zone
+ * database knows: a runtime whose database predates the rename reads the new
+ * name as GMT. Zones added as new (America/Ciudad_Juarez) have no older name.
+ */
+export const RECENT_ZONE_NAMES: Readonly<Record<string, { since: string; olderName?: string }>> = {
+    "Europe/Kyiv": { since: "2022b", olderName: "Europe/Kiev" },
+    "America/Nuuk": { since: "2020a", olderName: "America/Godthab" },
+    "Pacific/Kanton": { since: "2021b", olderName: "Pacific/Enderbury" },
+    "America/Ciudad_Juarez": { since: "2022g" },
+};
+
+/** Abbreviations people write for a zone: none is a zone ID Java reads as meant (PST is an alias it may drop), so each names the zone. */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+    PST: "America/Los_Angeles",
+    PDT: "America/Los_Angeles",
+    PT: "America/Los_Angeles",
+    EDT: "America/New_York",
+    ET: "America/New_York",
+    CST: "America/Chicago",
+    CDT: "America/Chicago",
+    CT: "America/Chicago",
+    MDT: "America/Denver",
+    MT: "America/Denver",
+    BST: "Europe/London",
+    IST: "Asia/Kolkata",
+    JST: "Asia/Tokyo",
+    AEST: "Australia/Sydney",
+    AEDT: "Australia/Sydney",
+    CEST: "Europe/Paris",
+};
+
+export type TimeZoneCheck = { valid: true; warning?: string } | { valid: false; suggestion?: string; reason: string };
+
+/** A fixed offset (+01:00, UTC+1, GMT-05) as the Etc zone of that offset, whose sign POSIX inverts; undefined for a partial hour. */
+function offsetZone(name: string): { zone?: string; reason: string } | undefined {
+    const offset = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(name);
+    if (!offset) return undefined;
+    const [hours, minutes] = [Number(offset[2]), Number(offset[3] ?? "0")];
+    const reason = "an offset, which Java reads as GMT here; a fixed offset is the Etc zone of it, whose sign is inverted";
+    if (minutes !== 0 || hours > 14) return { reason: `${reason}, and exists for whole hours only: name the place's zone` };
+    if (hours === 0) return { zone: "UTC", reason };
+    const zone = `Etc/GMT${offset[1] === "+" ? "-" : "+"}${hours}`;
+    return { zone: ALL_NAMES.includes(zone) ? zone : undefined, reason };
+}
+
+/** The warning for a valid name: a link, or a recent name that older Java does not know. */
+function warningFor(name: string): string | undefined {
+    const recent = RECENT_ZONE_NAMES[name];
+    if (recent)
+        return (
+            `${name} is IANA's name since tzdata ${recent.since}; a scheduler whose Java time zone data is older reads it as GMT` +
+            (recent.olderName ? `. ${recent.olderName}, its older name, is known to every version` : ", and it has no older name")
+        );
+    const target = TZDB_LINKS[name];
+    if (target === undefined || UTC_SPELLINGS.has(name)) return undefined;
+    return `${name} is an IANA link to ${target}, which the scheduler reads it as; ${target} is the zone's own name`;
+}
+
+/**
+ * Whether the scheduler reads `name` as the zone it names: valid for every
+ * IANA name (a link or a recent name with a warning); a wrong case, an
+ * abbreviation, an offset or a near miss is refused with the name it meant.
  */
 export function checkTimeZone(name: string): TimeZoneCheck {
-    if (!/^(?:UTC|GMT|[A-Za-z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+){1,2})$/.test(name)) return { valid: false };
-    const resolved = resolvedZone(name);
-    if (resolved === undefined) return { valid: false };
-    if (isExactName(name, resolved)) return { valid: true };
-    const sameLetters = [...IANA_NAMES_CLDR_RENAMES, ...UTC_NAMES].find((known) => known.toLowerCase() === name.toLowerCase());
-    return { valid: false, suggestion: sameLetters ?? resolved };
+    if (ALL_NAMES.includes(name)) return { valid: true, warning: warningFor(name) };
+    const exact = BY_LOWER_CASE.get(name.toLowerCase());
+    if (exact) return { valid: false, suggestion: exact, reason: "a name in another case than IANA's, which Java reads as GMT" };
+    const abbreviation = ABBREVIATIONS[name.toUpperCase()];
+    if (abbreviation) return { valid: false, suggestion: abbreviation, reason: "an abbreviation, not a zone ID" };
+    const offset = offsetZone(name.replace(/\s+/g, ""));
+    if (offset) return { valid: false, suggestion: offset.zone, reason: offset.reason };
+    const near = nearest(name, ALL_NAMES);
+    return { valid: false, suggestion: near, reason: `no name in the IANA time zone database (tzdata ${TZDB_VERSION})` };
 }

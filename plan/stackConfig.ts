@@ -5,7 +5,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { isMap, isScalar, parse, parseDocument } from "yaml";
+import { configSetCommand } from "../config/errors";
+import { type Declaration, cliRefusal } from "./cliRefusals";
 
 export interface StackConfigFiles {
     project: string;
@@ -48,42 +50,6 @@ function readYaml(file: string, name: string): Record<string, unknown> {
     return document as Record<string, unknown>;
 }
 
-/**
- * How a YAML value fails a declared type, as the CLI's check would say it:
- * a number where a string is declared (gitBranch: 1.10 reads as 1.1), an
- * empty entry, a string where a number or boolean is declared.
- */
-export function typeMismatch(type: string | undefined, value: unknown): string | undefined {
-    if (value === null) return "an empty YAML entry, which is no value";
-    switch (type) {
-        case "string":
-            return typeof value === "string"
-                ? undefined
-                : `a YAML ${Array.isArray(value) ? "list" : typeof value}, which the file's author likely meant as text`;
-        // pulumi config set stores every value as text ("2", "true"), so text that parses is fine.
-        case "integer":
-            return Number.isInteger(value) || (typeof value === "string" && /^-?\d+$/.test(value.trim()))
-                ? undefined
-                : "not a whole number";
-        case "boolean":
-            return typeof value === "boolean" || (typeof value === "string" && /^(true|false)$/i.test(value.trim()))
-                ? undefined
-                : "not true or false";
-        case "array":
-            return Array.isArray(value) ? undefined : "not a list";
-        default:
-            return undefined;
-    }
-}
-
-/** The command that sets a key of the declared type: a list item by item (setting it whole would write text again). */
-function typeFix(type: string, name: string, value: unknown, stack: string): string {
-    if (type === "array")
-        return `pulumi config rm ${name} --stack ${stack} && pulumi config set --path '${name}[0]' <value> --stack ${stack}`;
-    if (type === "string" && value !== null) return `quote it in the file, or pulumi config set ${name} <value> --stack ${stack}`;
-    return `pulumi config set ${name} <value> --stack ${stack}`;
-}
-
 function asConfigString(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
 }
@@ -119,24 +85,32 @@ function readStackDocument(root: string, stack: string): Record<string, unknown>
 }
 
 /** Why the CLI would refuse one key of a stack file, with the command that fixes it; undefined when it would not. */
-function refusalOf(key: string, value: unknown, project: ProjectFile, stack: string): string | undefined {
+function refusalOf(key: string, value: unknown, project: ProjectFile, stack: string, source?: string): string | undefined {
     if (!key.includes(":")) {
-        const fix = `write ${project.name}:${key}, or pulumi config set ${key} <value> --stack ${stack}`;
+        const fix = `write ${project.name}:${key} in the file, or: ${configSetCommand(key, asConfigString(value), stack)}`;
         return `${key} has no namespace, which the CLI refuses in a stack file: ${fix}`;
     }
     const [namespace, name] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
-    const declaration = namespace === project.name ? project.config?.[name] : undefined;
-    if (declaration?.secret) {
-        return (
-            `${key} is declared secret but is in plaintext in Pulumi.${stack}.yaml: ` +
-            `remove it from the file and run pulumi config set --secret ${name} <value> --stack ${stack}`
-        );
-    }
-    // A plaintext provider secret (databricks:token) is the program's warning, as under the CLI: said once, with its namespace.
-    const mismatch = declaration ? typeMismatch(declaration.type as string | undefined, value) : undefined;
-    if (!mismatch) return undefined;
-    const type = declaration!.type as string;
-    return `${key} is ${JSON.stringify(value)} (${mismatch}); allowed: ${type}: ${typeFix(type, name, value, stack)}`;
+    const declaration = namespace === project.name ? (project.config?.[name] as Declaration | undefined) : undefined;
+    // A plaintext provider secret (databricks:token) is the program's problem, as under the CLI: said once, with its namespace.
+    const refusal = cliRefusal(name, value, declaration, stack, source);
+    // A secret's value is never shown, not even the plaintext one being refused.
+    const given = declaration?.secret ? "is in plaintext" : `is ${JSON.stringify(value)}`;
+    return refusal && `${key} ${given} (${refusal.reason}). Fix: ${refusal.fix}`;
+}
+
+/** Each plain scalar of the stack file's config as the file spells it (1.10, where YAML reads the number 1.1). */
+function scalarSources(root: string, stack: string): Record<string, string> {
+    const document = parseDocument(readFileSync(join(root, `Pulumi.${stack}.yaml`), "utf8"));
+    const config = document.get("config", true);
+    if (!isMap(config)) return {};
+    return Object.fromEntries(
+        config.items.flatMap((pair) =>
+            isScalar(pair.key) && isScalar(pair.value) && typeof pair.value.source === "string"
+                ? [[String(pair.key.value), pair.value.source]]
+                : [],
+        ),
+    );
 }
 
 export function readStackConfig(root: string, stack: string): StackConfigFiles {
@@ -157,7 +131,7 @@ export function readStackConfig(root: string, stack: string): StackConfigFiles {
             secretKeys.push(key);
             continue;
         }
-        const refusal = refusalOf(key, value, project, stack);
+        const refusal = refusalOf(key, value, project, stack, scalarSources(root, stack)[key]);
         if (refusal) refusals.push(refusal);
         else config[key] = asConfigString(value);
     }

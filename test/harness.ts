@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RecordingMocks, WORKSPACES, fakeUser, isSecretMarker, type FakeUser, waitForRegistrations } from "../plan/mocks";
 import type { DatabricksKedroEnvironment, KedroEnvironmentOutputs } from "../components";
 import { type KedroStack, createKedroStack } from "../components/stack";
-import { type LoadedConfig, PROGRAM_ENVIRONMENT_NAMES, PROJECT, SECRET_PROJECT_KEYS, projectKey } from "../config";
+import { type LoadedConfig, PROGRAM_ENVIRONMENT_NAMES, PROJECT, PROVIDER_SECRET_KEYS, SECRET_PROJECT_KEYS, projectKey } from "../config";
 import { loadStackConfig } from "../config/load";
 
 export const TOKEN = "ghp_FAKE0123456789abcdefTOKEN";
@@ -55,7 +55,7 @@ export interface EvaluateOptions {
     providerConfig?: Record<string, string>;
     /** Environment variables for this run; every variable the program reads is cleared first. */
     env?: Record<string, string>;
-    /** Short project keys to pass as plaintext, although the CLI would mark them secret. */
+    /** Short project keys, or providers' full secret keys, to pass as plaintext, although the CLI would mark them secret. */
     plaintextKeys?: string[];
     stack?: string;
     user?: FakeUser;
@@ -103,8 +103,10 @@ export async function prepare(options: EvaluateOptions): Promise<RecordingMocks>
     mocks.observe(pulumi.runtime.getMonitor());
     const all: Record<string, string> = { ...options.providerConfig };
     for (const [key, value] of Object.entries(options.config)) all[projectKey(key)] = value;
-    const secretKeys = SECRET_PROJECT_KEYS.filter((key) => key in options.config && !options.plaintextKeys?.includes(key));
-    pulumi.runtime.setAllConfig(all, secretKeys.map(projectKey));
+    const secretKeys = SECRET_PROJECT_KEYS.filter((key) => key in options.config && !options.plaintextKeys?.includes(key)).map(projectKey);
+    // A provider's secret (databricks:token) is set with --secret too, unless the test asks for it in plaintext.
+    const providerSecrets = PROVIDER_SECRET_KEYS.filter((key) => key in all && !options.plaintextKeys?.includes(key));
+    pulumi.runtime.setAllConfig(all, [...secretKeys, ...providerSecrets]);
     return mocks;
 }
 

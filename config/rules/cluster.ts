@@ -4,6 +4,7 @@
  * that need more than a pattern (GPU runtimes, refs for branches).
  */
 import { CLOUD_PROFILES, type Cloud, POLICY_DEFAULT_LIMITS, cloudOfNodeType } from "../../lib/clouds";
+import { NODE_RATES } from "../../lib/rates";
 import { LTS_RELEASES, oldestSupportedLts } from "../../lib/runtime";
 import { type AccessMode, DEFAULTS } from "../defaults";
 import { projectKey } from "../errors";
@@ -14,12 +15,20 @@ import type { KedroStackSettings } from "../types";
 
 export type Report = Reporter["problem"];
 
-/** Access modes that share a cluster between users: what was meant is NONE ("No isolation shared"), not SINGLE_USER. */
-const SHARED_ACCESS_MODES = /^(?:USER_ISOLATION|SHARED|NO_ISOLATION|NO ISOLATION SHARED|STANDARD)$/i;
+/**
+ * Access modes of the Clusters API and the UI that this stack does not offer,
+ * by what they keep: the user-isolating ones (USER_ISOLATION, the UI's
+ * "Shared" or "Standard") are fixed to SINGLE_USER, which still isolates;
+ * only a value that asks for no isolation is fixed to NONE.
+ */
+const NO_ISOLATION_MODES = /^(?:NO[ _-]?ISOLATION(?:[ _-]SHARED)?)$/i;
+const ISOLATING_MODES =
+    /^(?:USER[ _-]?ISOLATION|SHARED|STANDARD|DEDICATED|SINGLE[ _-]?USER|ASSIGNED|LEGACY_SINGLE_USER(?:_STANDARD)?|LEGACY_TABLE_ACL)$/i;
 
-/** The fix for an unknown accessMode: NONE where the value asks for a shared cluster, else the default. */
-export function accessModeFix(value: string, fallback: string): string {
-    return SHARED_ACCESS_MODES.test(value.trim()) ? "NONE" : fallback;
+/** The fix for an unknown accessMode: the offered mode that keeps what the value asked for; undefined where spelling decides. */
+export function accessModeFix(value: string): string | undefined {
+    if (NO_ISOLATION_MODES.test(value.trim())) return "NONE";
+    return ISOLATING_MODES.test(value.trim()) ? "SINGLE_USER" : undefined;
 }
 
 /**
@@ -61,7 +70,23 @@ export function checkBranchIsName(report: Report, branch: string): boolean {
     return false;
 }
 
-/** nodeType and driverNodeType set to another cloud's type are refused; a name of no known shape only warns. */
+/**
+ * A node type spelled in another case than its cloud lists it (m4.Large,
+ * standard_ds3_v2): the Clusters API matches the id exactly, so it is a
+ * problem whose fix is the exact spelling, not a warning.
+ */
+export function exactNodeTypeSpelling(cloud: Cloud, value: string): string | undefined {
+    const known = Object.keys(NODE_RATES[cloud]).find((nodeType) => nodeType.toLowerCase() === value.toLowerCase());
+    if (known !== undefined) return known === value ? undefined : known;
+    if (cloud === "azure") {
+        const size = /^standard_(.+)$/i.exec(value)?.[1];
+        return size !== undefined && !value.startsWith("Standard_") ? `Standard_${size}` : undefined;
+    }
+    const lower = value.toLowerCase();
+    return lower !== value && CLOUD_PROFILES[cloud].nodeTypePattern.test(lower) ? lower : undefined;
+}
+
+/** nodeType and driverNodeType set to another cloud's type, or in the wrong case, are refused; a name of no known shape only warns. */
 function checkNodeTypes(
     r: Reporter,
     cloud: Cloud,
@@ -70,6 +95,16 @@ function checkNodeTypes(
     const profile = CLOUD_PROFILES[cloud];
     for (const [name, value] of nodeTypes) {
         if (value === undefined || r.get(name) === undefined) continue;
+        const exact = exactNodeTypeSpelling(cloud, value);
+        if (exact !== undefined) {
+            r.problem(
+                name,
+                value,
+                `the node type spelled exactly as ${profile.label} lists it (${exact}): the Clusters API matches it case for case`,
+                exact,
+            );
+            continue;
+        }
         const owner = cloudOfNodeType(value);
         if (owner !== undefined && owner !== cloud) {
             r.problem(
@@ -138,7 +173,7 @@ export function readCluster(
     );
     const spot = r.boolean("spot");
     const noWait = r.boolean("clusterNoWait");
-    const accessMode: AccessMode = r.choice("accessMode", (raw) => accessModeFix(raw, DEFAULTS.accessMode));
+    const accessMode: AccessMode = r.choice("accessMode", accessModeFix);
     const singleUserNameRaw = r.get("singleUserName");
     if (singleUserNameRaw !== undefined && !ACCOUNT_NAME.test(singleUserNameRaw)) {
         r.problem(

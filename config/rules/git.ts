@@ -18,6 +18,7 @@ import { ACCOUNT_NAME, GITHUB_OWNER, REPOSITORY_NAME, decodeSafely, isBranchName
 import type { Reporter } from "../reporter";
 import type { KedroStackSettings } from "../types";
 import { checkBranchIsName } from "./cluster";
+import { nearest } from "../../lib/editDistance";
 
 export interface GitReading {
     githubRepository?: KedroStackSettings["githubRepository"];
@@ -29,6 +30,8 @@ export interface GitReading {
     credential: GitCredentialMode;
     username?: string;
     repoName?: string;
+    /** The command a fix runs to read the commit to deploy from the Kedro project's repository. */
+    commitCommand: string;
 }
 
 /** The context the Git keys are read in. */
@@ -48,7 +51,7 @@ function readGithubRepository(r: Reporter, ctx: GitContext): { mode?: string; re
             "githubRepository",
             modeRaw,
             "existing (use gitUrl) or create (a private GitHub repository made by this stack)",
-            "existing",
+            nearest(mode, ["existing", "create"]) ?? "existing",
         );
         return {};
     }
@@ -129,7 +132,13 @@ function readGitProvider(r: Reporter, createsRepository: boolean, gitUrl: URL | 
     if (raw !== undefined) {
         const provider = canonicalGitProvider(raw);
         const hosted = gitUrl ? inferGitProvider(gitUrl) : undefined;
-        if (!provider) r.problem("gitProvider", raw, `${GIT_PROVIDERS.join(", ")} (case-insensitive)`, "<provider>");
+        if (!provider)
+            r.problem(
+                "gitProvider",
+                raw,
+                `${GIT_PROVIDERS.join(", ")} (case-insensitive)`,
+                nearest(raw, GIT_PROVIDERS) ?? hosted ?? "<provider>",
+            );
         else if (hosted !== undefined && hosted !== provider) {
             // A public host has one provider: another would make the credential and the Repo talk to the wrong API.
             r.problem("gitProvider", raw, `${hosted} for ${gitUrl!.hostname} (or unset: it is inferred from the host)`, "", {
@@ -161,11 +170,27 @@ function readCredential(r: Reporter, hasGitToken: boolean): { credential: GitCre
         else if (!ACCOUNT_NAME.test(username))
             r.problem("gitUsername", username, "a user name of at most 255 letters, digits and . _ @ + -", "<git-username>");
         if (!hasGitToken)
-            r.problem("gitToken", undefined, "a personal access token with repo scope, stored as a secret", "<personal-access-token>", {
+            r.problem("gitToken", undefined, "a personal access token with repo scope, stored as a secret", "", {
                 secret: true,
             });
     }
     return { credential, username };
+}
+
+/** The Kedro project's clone URL: gitUrl, or the GitHub repository this stack creates. */
+function kedroRepositoryUrl(gitUrl: URL | undefined, repository: KedroStackSettings["githubRepository"] | undefined): string | undefined {
+    if (repository?.mode === "create") return `https://github.com/${repository.owner}/${repository.name}.git`;
+    return gitUrl ? `https://${gitUrl.host}${gitUrl.pathname}` : undefined;
+}
+
+/**
+ * The command that reads the commit to deploy: the head of gitBranch in the
+ * Kedro project's own repository (pushed, so the Repo can check it out),
+ * never the commit of the repository pulumi runs in, which is this stack's.
+ */
+export function kedroCommitCommand(url: string | undefined, branch: string): string {
+    if (url === undefined || !isBranchName(branch)) return '"$(git -C ../kedro-project rev-parse HEAD)"';
+    return `"$(git ls-remote ${url} refs/heads/${branch} | cut -f1)"`;
 }
 
 export function readGit(r: Reporter, ctx: GitContext): GitReading {
@@ -184,15 +209,10 @@ export function readGit(r: Reporter, ctx: GitContext): GitReading {
 
     // A full SHA: the Repo reads back a 40-character head commit, and a short one would never equal it.
     const commit = r.get("gitCommit");
-    if (commit !== undefined && !/^[0-9a-f]{40}$/i.test(commit)) {
-        r.problem(
-            "gitCommit",
-            commit,
-            "a full 40-character commit SHA of gitBranch, e.g. from git rev-parse HEAD, or unset",
-            "$(git rev-parse HEAD)",
-        );
-    }
+    const commitCommand = kedroCommitCommand(kedroRepositoryUrl(gitUrl, repository), branch);
+    if (commit !== undefined && !/^[0-9a-f]{40}$/i.test(commit))
+        r.problem("gitCommit", commit, "a full 40-character commit SHA of gitBranch, or unset", commitCommand);
     const { credential, username } = readCredential(r, ctx.hasGitToken);
     const repoName = repository?.mode === "create" ? repository.name : gitUrl ? repositoryName(gitUrl) : undefined;
-    return { githubRepository: repository, url, provider, branch, commit, credential, username, repoName };
+    return { githubRepository: repository, url, provider, branch, commit, credential, username, repoName, commitCommand };
 }

@@ -1,6 +1,6 @@
 /** How Kedro reaches the cluster: kedroInstall, and kedroPackages, which must install on the runtime's Python. */
 import { type KedroTarget, defaultKedroPackagesFor, kedroFitsPython, kedroLinesFor } from "../../lib/kedro";
-import { findLtsRelease } from "../../lib/runtime";
+import { findLtsRelease, pythonOfRuntime, runtimeVersionOf } from "../../lib/runtime";
 import { DEFAULT_SERVERLESS_ENVIRONMENT } from "../../lib/serverless";
 import { configSetListCommand, projectKey } from "../errors";
 import { CONTROL_CHARACTERS, isRequirementSpecifier, requirementName } from "../patterns";
@@ -15,8 +15,10 @@ function pythonOf(target: KedroTarget): { python: string; shippedBy: string } | 
             python: DEFAULT_SERVERLESS_ENVIRONMENT.python,
             shippedBy: `serverless environment ${DEFAULT_SERVERLESS_ENVIRONMENT.version}`,
         };
+    const python = pythonOfRuntime(target.sparkVersion);
     const release = findLtsRelease(target.sparkVersion);
-    return release && { python: release.python, shippedBy: `Databricks Runtime ${release.version} LTS` };
+    const name = `Databricks Runtime ${runtimeVersionOf(target.sparkVersion)}${release ? " LTS" : ""}`;
+    return python === undefined ? undefined : { python, shippedBy: name };
 }
 
 /** The first problem of a set kedroPackages list, or undefined when it installs. */
@@ -72,6 +74,11 @@ export function readKedro(r: Reporter, target: KedroTarget, stack: string): Kedr
         return { install, packages: defaults };
     }
     const problem = packagesProblem(parsed, packagesRaw, target, stack);
+    if (!problem && target.compute === "classic" && pythonOfRuntime(target.sparkVersion) === undefined)
+        r.warn(
+            `${projectKey("kedroPackages")} cannot be checked against ${target.sparkVersion}: its Python is not known here ` +
+                "(a runtime newer than this stack's table, or of no known version), so pip decides at install time.",
+        );
     if (problem) {
         r.problem("kedroPackages", problem.value, problem.allowed, "", { fix: problem.fix ?? packagesFix });
         return { install, packages: defaults };

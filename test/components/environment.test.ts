@@ -119,10 +119,10 @@ test("bad inputs: every problem at once, named by input, with the input's fix, a
         },
         {
             propertyPath: "numWorkers",
-            reason: expect.stringMatching(/^is "-1"; allowed: a whole number from 0 to 10000 .* Fix: set numWorkers to 1$/),
+            reason: expect.stringMatching(/^is "-1"; allowed: a whole number from 0 to 10000 .* Fix: set numWorkers to 0$/),
         },
         // The provider's config is the caller's stack config, fixed there.
-        { propertyPath: "databricks:host", reason: expect.stringMatching(/an AWS workspace.* Fix: pulumi config set databricks:host /) },
+        { propertyPath: "databricks:host", reason: expect.stringMatching(/an AWS workspace.* Fix: set cloud to azure$/) },
     ]);
     await settle();
     expect(mocks.resources).toEqual([]);

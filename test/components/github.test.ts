@@ -24,7 +24,7 @@ describe("githubRepository: create", () => {
         expect(outputs.gitRemoteCommands).toBe("git remote add origin https://github.com/acme/iris-databricks.git && git push --set-upstream origin HEAD:main");
         expect(outputs.repoPath).toBeUndefined();
         expect(outputs.notebookUrl).toBeUndefined();
-        expect(loaded.warnings.join("\n")).toContain('pulumi config set gitCommit "$(git -C <kedro-project> rev-parse HEAD)" --stack dev && pulumi up --stack dev');
+        expect(loaded.warnings.join("\n")).toContain('pulumi config set gitCommit "$(git ls-remote https://github.com/acme/iris-databricks.git refs/heads/main | cut -f1)" --stack dev && pulumi up --stack dev');
     });
 
     test("once gitCommit names the pushed commit, its HTTPS URL feeds the Databricks Repo, with provider gitHub", async () => {

@@ -125,7 +125,11 @@ describe("job: true", () => {
     });
 
     test("the job needs the commit it runs", () => {
-        expect(problemOf("gitCommit", withJob({ gitCommit: undefined }))).toMatchObject({ value: undefined, fix: "pulumi config set gitCommit $(git rev-parse HEAD) --stack dev" });
+        // Read from the Kedro project's repository at the deployed branch, never the repository pulumi runs in.
+        expect(problemOf("gitCommit", withJob({ gitCommit: undefined }))).toMatchObject({
+            value: undefined,
+            fix: `pulumi config set gitCommit "$(git ls-remote https://github.com/acme/iris-databricks.git refs/heads/main | cut -f1)" --stack dev`,
+        });
     });
 
     test("a repository this stack creates has no commit yet: the job waits with the Repo, no error", () => {
@@ -159,11 +163,11 @@ describe("job: true", () => {
         ["europe/paris", "Europe/Paris"],
         ["asia/kolkata", "Asia/Kolkata"],
         ["utc", "UTC"],
-        ["US/Eastern", "America/New_York"],
+        ["us/eastern", "US/Eastern"],
     ])("%j, which the scheduler would read as GMT, is refused with its exact spelling %j as the fix", (zone, exact) => {
         const problem = problemOf("jobTimezone", withJob({ jobTimezone: zone }));
         expect(problem).toMatchObject({ value: zone, fix: `pulumi config set jobTimezone ${exact} --stack dev` });
-        expect(problem?.allowed).toContain(`spelled exactly as the IANA database does`);
+        expect(problem?.allowed).toContain("a name in another case than IANA's, which Java reads as GMT");
     });
 
     test("jobTimeoutMinutes is 10 to 2880", () => {
@@ -171,9 +175,13 @@ describe("job: true", () => {
         for (const value of ["0", "9", "2881", "1.5", "soon"]) expect([value, problemOf("jobTimeoutMinutes", withJob({ jobTimeoutMinutes: value }))?.value]).toEqual([value, value]);
     });
 
-    test("notifications are a list of addresses, deduplicated; a bad one is named", () => {
-        const { settings } = validateStackConfig(withJob({ jobNotifications: '["data@example.com","ops@example.org","data@example.com"]' }), ctx());
+    test("notifications are a list of addresses, each once whatever its case; a bad one is named", () => {
+        const { settings } = validateStackConfig(withJob({ jobNotifications: '["data@example.com","ops@example.org"]' }), ctx());
         expect(settings.job?.notifications).toEqual(["data@example.com", "ops@example.org"]);
+        expect(problemOf("jobNotifications", withJob({ jobNotifications: '["data@example.com","ops@example.org","DATA@example.com"]' }))?.fix).toBe(
+            "pulumi config rm jobNotifications --stack dev && pulumi config set --path 'jobNotifications[0]' 'data@example.com' --stack dev && " +
+                "pulumi config set --path 'jobNotifications[1]' 'ops@example.org' --stack dev",
+        );
         const problem = problemOf("jobNotifications", withJob({ jobNotifications: '["data@example.com","not an address"]' }));
         expect(problem?.value).toBe('["not an address"]');
         expect(problem?.fix).toBe("pulumi config rm jobNotifications --stack dev && pulumi config set --path 'jobNotifications[0]' 'data-team@example.com' --stack dev");

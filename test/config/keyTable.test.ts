@@ -47,6 +47,6 @@ test("the reporter reads a simple key by its table entry: bounds, values in thei
     expect(r.choice("kedroInstall")).toBe("cluster");
     expect(r.boolean("spot")).toBe(true);
     expect(r.problems).toEqual([
-        expect.objectContaining({ key: "databricks-kedro-stack:numWorkers", value: "20000", allowed: KEYS.numWorkers.allowed, fix: "pulumi config set numWorkers 1 --stack dev" }),
+        expect.objectContaining({ key: "databricks-kedro-stack:numWorkers", value: "20000", allowed: KEYS.numWorkers.allowed, fix: "pulumi config set numWorkers 10000 --stack dev" }),
     ]);
 });

@@ -60,7 +60,7 @@ test("values the policy pack's default limits refuse are accepted with a warning
 describe("keys nothing reads", () => {
     const withKeys = (...keys: string[]) => {
         try {
-            return { ...validateStackConfig(base(), ctx({ configKeys: keys })), problems: [] };
+            return { ...validateStackConfig(base(), ctx({ stackConfig: Object.fromEntries(keys.map((key) => [key, { value: "2", secret: false }])) })), problems: [] };
         } catch (error) {
             if (error instanceof ConfigError) return { warnings: [], problems: [...error.problems] };
             throw error;
@@ -75,7 +75,7 @@ describe("keys nothing reads", () => {
     ])("a misspelt project key %s is refused: did you mean %s?", (typo, meant) => {
         const { problems } = withKeys(`databricks-kedro-stack:${typo}`);
         expect(problems).toEqual([
-            expect.objectContaining({ key: `databricks-kedro-stack:${typo}`, allowed: expect.stringContaining(`did you mean ${meant}?`), fix: expect.stringMatching(new RegExp(`^pulumi config rm ${typo} --stack dev && pulumi config set ${meant} <value> --stack dev$`)) }),
+            expect.objectContaining({ key: `databricks-kedro-stack:${typo}`, allowed: expect.stringContaining(`did you mean ${meant}?`), fix: `pulumi config rm ${typo} --stack dev && pulumi config set ${meant} 2 --stack dev` }),
         ]);
     });
 
@@ -90,7 +90,7 @@ describe("keys nothing reads", () => {
 
     test("a stray key is reported next to the missing one it was meant to be", () => {
         try {
-            validateStackConfig(base({ gitUsername: undefined }), ctx({ configKeys: ["databricks-kedro-stack:gitUserName"] }));
+            validateStackConfig(base({ gitUsername: undefined }), ctx({ stackConfig: { "databricks-kedro-stack:gitUserName": { value: "alice", secret: false } } }));
             throw new Error("expected a ConfigError");
         } catch (error) {
             const keys = (error as ConfigError).problems.map((problem) => problem.key);
@@ -99,10 +99,10 @@ describe("keys nothing reads", () => {
     });
 });
 
-test("a plaintext gitToken is refused, as the CLI refuses a declared secret; a plaintext provider token warns", async () => {
+test("a plaintext secret is refused alike, the project's or a provider's, and never echoed", async () => {
     const { baseConfig, evaluate } = require("../harness") as typeof import("../harness");
-    await expect(evaluate({ config: baseConfig("aws"), plaintextKeys: ["gitToken"] })).rejects.toThrow(/databricks-kedro-stack:gitToken is "\(plaintext\)"; allowed: a secret value/);
-    const { loaded } = await evaluate({ config: baseConfig("aws"), providerConfig: { "github:token": "ghp_0123456789abcdefABCDEF" } });
-    expect(loaded.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^github:token is in plaintext in the stack file/)]));
-    expect(loaded.warnings.join("\n")).not.toContain("ghp_0123456789abcdefABCDEF");
+    await expect(evaluate({ config: baseConfig("aws"), plaintextKeys: ["gitToken"] })).rejects.toThrow(/databricks-kedro-stack:gitToken is "\(plaintext\)"; allowed: a secret: stored encrypted/);
+    const refused = evaluate({ config: baseConfig("aws"), providerConfig: { "github:token": "ghp_0123456789abcdefABCDEF" }, plaintextKeys: ["github:token"] });
+    await expect(refused).rejects.toThrow(/github:token is "\(plaintext\)"[^]*Fix: pulumi config get github:token --stack dev \| pulumi config set --secret github:token --stack dev/);
+    await expect(refused).rejects.not.toThrow(/ghp_0123456789abcdefABCDEF/);
 });

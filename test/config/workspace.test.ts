@@ -42,12 +42,12 @@ test.each([
 describe("bad input", () => {
     test.each([
         ["workspace unknown", raw("aws", { workspace: "new" }), {}, "databricks-kedro-stack:workspace", /existing .* or create/, /pulumi config set workspace existing --stack dev/],
-        ["AWS without account id", raw("aws", { databricksClientId: "sp" }), { hasClientSecret: true, providerConfig: { awsRegion: "eu-west-1" } }, "databricks-kedro-stack:databricksAccountId", /account id .*AWS; DATABRICKS_ACCOUNT_ID also works/, /pulumi config set databricksAccountId <account-id>/],
+        ["AWS without account id", raw("aws", { databricksClientId: "sp" }), { hasClientSecret: true, providerConfig: { awsRegion: "eu-west-1" } }, "databricks-kedro-stack:databricksAccountId", /account id .*AWS; DATABRICKS_ACCOUNT_ID also works/, /pulumi config set databricksAccountId '<account-id>'/],
         ["GCP without account id", raw("gcp"), { providerConfig: { gcpProject: "p", gcpRegion: "r" } }, "databricks-kedro-stack:databricksAccountId", /GCP/, /databricksAccountId/],
         ["account id not a UUID", raw("gcp", { databricksAccountId: "12345" }), { providerConfig: { gcpProject: "p", gcpRegion: "r" } }, "databricks-kedro-stack:databricksAccountId", /UUID/, /databricksAccountId/],
         ["AWS without client id", raw("aws", { databricksAccountId: ACCOUNT_ID }), { hasClientSecret: true, providerConfig: { awsRegion: "eu-west-1" } }, "databricks-kedro-stack:databricksClientId", /account-admin service principal; DATABRICKS_CLIENT_ID also works/, /databricksClientId/],
         ["AWS without client secret", raw("aws", { databricksAccountId: ACCOUNT_ID, databricksClientId: "sp" }), { providerConfig: { awsRegion: "eu-west-1" } }, "databricks-kedro-stack:databricksClientSecret", /OAuth secret/, /pulumi config set --secret databricksClientSecret/],
-        ["client secret in plaintext", raw("azure"), { plaintextSecrets: ["databricks-kedro-stack:databricksClientSecret"], providerConfig: { azureLocation: "westeurope" } }, "databricks-kedro-stack:databricksClientSecret", /a secret value/, /--secret databricksClientSecret/],
+        ["client secret in plaintext", raw("azure"), { plaintextSecrets: ["databricks-kedro-stack:databricksClientSecret"], providerConfig: { azureLocation: "westeurope" } }, "databricks-kedro-stack:databricksClientSecret", /a secret: stored encrypted/, /^pulumi config get databricksClientSecret --stack dev \| pulumi config set --secret databricksClientSecret --stack dev$/],
         ["create with databricks:host", raw("azure"), { databricksHost: "https://adb-1.2.azuredatabricks.net", databricksHostInConfig: true, providerConfig: { azureLocation: "westeurope" } }, "databricks:host", /no value with workspace: create/, /pulumi config rm databricks:host --stack dev/],
         ["AWS without aws:region", raw("aws", { databricksAccountId: ACCOUNT_ID, databricksClientId: "sp" }), { hasClientSecret: true }, "aws:region", /AWS region .*AWS_REGION also works/, /pulumi config set aws:region eu-west-1 --stack dev/],
         ["Azure without a location", raw("azure"), {}, "azure-native:location", /Azure location/, /pulumi config set azure-native:location westeurope --stack dev/],
@@ -74,7 +74,7 @@ test("a plaintext databricksClientSecret in the stack file is refused before any
             providerConfig: { "azure-native:location": "westeurope" },
             plaintextKeys: ["databricksClientSecret"],
         }),
-    ).rejects.toThrow(/databricks-kedro-stack:databricksClientSecret is "\(plaintext\)"; allowed: a secret value/);
+    ).rejects.toThrow(/databricks-kedro-stack:databricksClientSecret is "\(plaintext\)"; allowed: a secret: stored encrypted/);
 });
 
 test.each([

@@ -30,16 +30,17 @@ describe("what the stack file holds", () => {
         expect(() => readStackConfig(dir, "top")).toThrow(/^Pulumi\.top\.yaml has databricks-kedro-stack:cloud, databricks-kedro-stack:gitUrl at the top level, where the CLI reads no config: put them under a config: mapping/);
     });
 
-    test("a plaintext databricks:token warns once, and its fix keeps the namespace", async () => {
+    test("a plaintext databricks:token is refused once, and its fix stores the same value as a secret of the same key", async () => {
         const { stdout } = await plan(["--stack", "tok", "--root", projectWith({ tok: STACK("  databricks:token: dapi0123456789abcdef\n") })]);
-        expect(stdout.match(/databricks:token is in plaintext/g)).toHaveLength(1);
-        expect(stdout).toContain("pulumi config set --secret databricks:token <value> --stack tok");
+        expect(stdout.match(/databricks:token is "\(plaintext\)"/g)).toHaveLength(1);
+        expect(stdout).toContain("Fix: pulumi config get databricks:token --stack tok | pulumi config set --secret databricks:token --stack tok");
     });
 
     test("a list key written as one string is refused with a fix that makes a list, not the same string again", () => {
         const dir = projectWith({ list: STACK("  databricks-kedro-stack:jobNotifications: data-team@example.com\n") });
         expect(() => readStackConfig(dir, "list")).toThrow(
-            "databricks-kedro-stack:jobNotifications is \"data-team@example.com\" (not a list); allowed: array: pulumi config rm jobNotifications --stack list && pulumi config set --path 'jobNotifications[0]' <value> --stack list",
+            "databricks-kedro-stack:jobNotifications is \"data-team@example.com\" (not of the declared type array). Fix: pulumi config rm jobNotifications --stack list && " +
+                "pulumi config set --path 'jobNotifications[0]' 'data-team@example.com' --stack list",
         );
     });
 
