@@ -49,11 +49,20 @@ export interface CloudProfile {
 export const AWS_EBS_VOLUMES = { ebsVolumeType: "GENERAL_PURPOSE_SSD", ebsVolumeCount: 1, ebsVolumeSize: 100 } as const;
 
 /**
- * Whether an EC2 node type may lack an instance store. Only a "d" among the
- * options after the generation (m5d, r6gd, g4dn) promises local NVMe disks;
- * every other type gets EBS volumes, which Databricks accepts on any type.
+ * EC2 families whose every size has an instance store, whatever their
+ * options: the storage-optimised i, im, is, d and h families (i3, i3en, i4i,
+ * im4gn, is4gen, d3, h1), and x1 and x1e. EC2's instance-store table lists them.
+ */
+const INSTANCE_STORE_FAMILIES = /^(?:i|im|is|d|h)\d|^x1e?\./;
+
+/**
+ * Whether an EC2 node type may lack an instance store: no "d" among the
+ * options after the generation (m5d, r6gd, g4dn promise local NVMe disks) and
+ * not a storage family (i3.xlarge has its NVMe store). Every such type gets
+ * EBS volumes, which Databricks accepts on any type; the others need none.
  */
 export function awsNeedsEbs(nodeType: string): boolean {
+    if (INSTANCE_STORE_FAMILIES.test(nodeType)) return false;
     const options = /^[a-z]+\d+([a-z-]*)\./.exec(nodeType)?.[1];
     return options === undefined || !options.includes("d");
 }

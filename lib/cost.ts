@@ -16,7 +16,7 @@ export type ClusterPrice = { perHour: number; spotPricedOnDemand: boolean } | { 
 /** The price per hour of a node type on a SKU, or undefined when the rates table has no row for it. */
 export function nodePricePerHour(cloud: Cloud, nodeType: string, sku: Sku): number | undefined {
     const rate = NODE_RATES[cloud][nodeType];
-    return rate && rate.dbuPerHour * DBU_PRICES[sku] + rate.onDemandPerHour;
+    return rate && rate.dbuPerHour * DBU_PRICES[sku][cloud] + rate.onDemandPerHour;
 }
 
 /** A running cluster's price per hour: its driver and its workers, from the Clusters API's arguments. */

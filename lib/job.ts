@@ -1,7 +1,14 @@
 /** The scheduled Kedro job's fixed facts: how runs are retried and timed out, and the packages a run installs. */
 import { isKedroViz } from "./notebook";
 
-/** One run at a time; a failed run is retried once after ten minutes (spot capacity often returns), a timed-out one is not. */
+/**
+ * One run at a time; a failed attempt is retried once, a timed-out one is
+ * not. The Jobs API measures min_retry_interval_millis from the start of the
+ * failed attempt, not from its failure: the retry starts ten minutes after
+ * the attempt began, or at once when it ran longer (spot capacity often
+ * returns within that time). The run's timeout counts the full interval, so
+ * its bound stays safe either way.
+ */
 export const JOB_RUN_POLICY = {
     maxConcurrentRuns: 1,
     maxRetries: 1,

@@ -6,12 +6,16 @@
  *   src/main/resources/{AWS,Azure,Gcp}_Instance_Details.csv;
  * - DBU prices: its DatabricksContractPrices defaults (utils/Structures.scala),
  *   the Premium list prices of all-purpose and jobs compute.
+ * Known gap: the GCP rows' VM prices are about twice Google's on-demand list
+ * price for the bare machine type (n1-standard-4 lists near $0.19/h in
+ * us-central1, the row says $0.39); the row is kept as the source has it,
+ * so GCP prices are an upper bound.
  * Not in them, so not here: spot averages (a worker on spot is priced
  * on-demand, an upper bound), other tiers, regions, and serverless DBU prices.
  */
 import type { Cloud } from "./clouds";
 
-export const RATES_VERSION = "overwatch-2024-09";
+export const RATES_VERSION = "overwatch-2024-09+jobs-by-cloud";
 
 export interface RateSource {
     url: string;
@@ -64,9 +68,21 @@ export const NODE_RATES: Readonly<Record<Cloud, Readonly<Record<string, NodeRate
     },
 };
 
-/** USD per DBU by SKU, the source's Premium defaults (it uses one price per SKU for every cloud). */
+/**
+ * USD per DBU by SKU and cloud, Premium tier. All-purpose compute lists at
+ * $0.55 on every cloud, Overwatch's default. Jobs compute does not: Azure
+ * lists Premium Jobs Compute at $0.30 per DBU, AWS and GCP at $0.15 (their
+ * published pricing pages, DBU_PRICE_SOURCES); Overwatch's one $0.15 for every
+ * cloud understated Azure's job runs by half.
+ */
 export const DBU_PRICES = {
     tier: "premium",
-    allPurpose: 0.55,
-    jobs: 0.15,
+    allPurpose: { aws: 0.55, azure: 0.55, gcp: 0.55 },
+    jobs: { aws: 0.15, azure: 0.3, gcp: 0.15 },
+} as const satisfies { tier: string; allPurpose: Record<Cloud, number>; jobs: Record<Cloud, number> };
+
+export const DBU_PRICE_SOURCES = {
+    aws: "https://www.databricks.com/product/pricing/jobs",
+    azure: "https://azure.microsoft.com/en-us/pricing/details/databricks/",
+    gcp: "https://www.databricks.com/product/gcp-pricing",
 } as const;

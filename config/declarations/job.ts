@@ -52,7 +52,7 @@ export const JOB_KEYS = {
         allowed: "a whole number of minutes from 10 to 2880: an attempt of the pipeline is stopped after it",
         description:
             "Minutes after which an attempt of the pipeline is stopped, 10 to 2880. A failed attempt is retried " +
-            "once, 10 minutes later; a timed-out one is not. The run as a whole is stopped after twice this plus " +
-            "10 minutes, so the retry has its full time.",
+            "once, no sooner than 10 minutes after it started; a timed-out one is not. The run as a whole is " +
+            "stopped after twice this plus 10 minutes, so the retry has its full time.",
     },
 } as const satisfies Record<string, KeyDeclaration>;

@@ -79,7 +79,10 @@ test.each([
     ["m4.large", true],
     ["m5.xlarge", true],
     ["r5.large", true],
-    ["i3.xlarge", true],
+    // Storage families keep their NVMe store whatever their options (EC2's instance-store table).
+    ["i3.xlarge", false],
+    ["i3en.xlarge", false],
+    ["d3.xlarge", false],
     ["c5.2xlarge", true],
     ["m5d.large", false],
     ["r6gd.xlarge", false],

@@ -20,8 +20,8 @@ test("every node type the policy pack allows, on every cloud, has a rate: no all
     }
 });
 
-test("the rates are the source's Premium defaults: $0.55 per all-purpose DBU, $0.15 per jobs DBU", () => {
-    expect(DBU_PRICES).toEqual({ tier: "premium", allPurpose: 0.55, jobs: 0.15 });
+test("Premium rates: $0.55 per all-purpose DBU on every cloud; jobs $0.15 on AWS and GCP, $0.30 on Azure", () => {
+    expect(DBU_PRICES).toEqual({ tier: "premium", allPurpose: { aws: 0.55, azure: 0.55, gcp: 0.55 }, jobs: { aws: 0.15, azure: 0.3, gcp: 0.15 } });
 });
 
 describe.each([
@@ -29,8 +29,8 @@ describe.each([
     // Jobs node: 0.4 × 0.15 + 0.10 = $0.16/h.
     ["aws", "m4.large", 1, "SPOT_WITH_FALLBACK", 0.64, "$0.64/h", 0.16],
     // Azure Standard_DS3_v2: 0.75 DBU/h, $0.23/h. All-purpose node: 0.4125 + 0.23 = $0.6425/h; two: $1.285/h, shown as $1.29.
-    // Jobs node: 0.1125 + 0.23 = $0.3425/h.
-    ["azure", "Standard_DS3_v2", 1, "SPOT_WITH_FALLBACK_AZURE", 1.285, "$1.29/h", 0.3425],
+    // Jobs node at Azure's $0.30 per jobs DBU: 0.225 + 0.23 = $0.455/h.
+    ["azure", "Standard_DS3_v2", 1, "SPOT_WITH_FALLBACK_AZURE", 1.285, "$1.29/h", 0.455],
     // GCP n1-standard-4: 0.71 DBU/h, $0.3905/h. All-purpose node: 0.3905 + 0.3905 = $0.781/h; two: $1.562/h, shown as $1.56.
     // Jobs node: 0.1065 + 0.3905 = $0.497/h.
     ["gcp", "n1-standard-4", 1, "PREEMPTIBLE_WITH_FALLBACK_GCP", 1.562, "$1.56/h", 0.497],
@@ -62,7 +62,7 @@ test("single-node, on-demand: the driver alone, and nothing said of spot", () =>
 
 test("a node type without a rate, or a cluster of no known cloud, is unpriced with the reason", () => {
     expect(clusterPricePerHour(cluster("aws", "p4d.24xlarge", 1, "ON_DEMAND"), "allPurpose")).toEqual({
-        unpriced: "no aws rate for p4d.24xlarge in the rates table (overwatch-2024-09)",
+        unpriced: "no aws rate for p4d.24xlarge in the rates table (overwatch-2024-09+jobs-by-cloud)",
     });
     expect(clusterPricePerHour({ nodeTypeId: "m4.large", numWorkers: 1 }, "allPurpose")).toEqual({
         unpriced: "no cloud attributes to tell its cloud by",

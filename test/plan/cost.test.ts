@@ -37,7 +37,7 @@ test.each([
         clusterPerHour: perHour,
         idleTailPerStop: idle,
         unpriced: [],
-        assumptions: { ratesVersion: "overwatch-2024-09", region: expect.any(String), tier: "premium", spot },
+        assumptions: { ratesVersion: "overwatch-2024-09+jobs-by-cloud", region: expect.any(String), tier: "premium", spot },
     });
     expect(JSON.parse(JSON.stringify(reports[name])).cost.clusterPerHour).toBe(perHour);
 });
