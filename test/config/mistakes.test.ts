@@ -106,3 +106,26 @@ test("a plaintext secret is refused alike, the project's or a provider's, and ne
     await expect(refused).rejects.toThrow(/github:token is "\(plaintext\)"[^]*Fix: pulumi config get github:token --stack dev \| pulumi config set --secret github:token --stack dev/);
     await expect(refused).rejects.not.toThrow(/ghp_0123456789abcdefABCDEF/);
 });
+
+describe("mistakes that used to pass without a word", () => {
+    test("a non-LTS runtime's Python is known: kedro==0.18.7 on 15.3 (Python 3.11) is refused", () => {
+        const problem = problemsOf(base({ sparkVersion: "15.3.x-scala2.12", kedroPackages: '["kedro==0.18.7"]' })).find((candidate) => candidate.key.endsWith(":kedroPackages"));
+        expect(problem?.allowed).toContain("Python 3.11, which Databricks Runtime 15.3 ships");
+    });
+
+    test("a pin on a runtime newer than the table warns that it cannot be checked", () => {
+        const { warnings } = validateStackConfig(base({ sparkVersion: "19.1.x-scala2.13", kedroPackages: '["kedro~=1.0"]' }), ctx());
+        expect(warnings.join("\n")).toContain("kedroPackages cannot be checked against 19.1.x-scala2.13");
+    });
+
+    test("a time zone set without a schedule is said to be ignored", () => {
+        const { warnings } = validateStackConfig(base({ job: "true", gitCommit: "a".repeat(40), jobTimezone: "Europe/Paris" }), ctx());
+        expect(warnings.join("\n")).toContain("databricks-kedro-stack:jobTimezone is ignored: jobSchedule is not set");
+    });
+
+    test("a prod-named stack without protect is warned about, with or without a job", () => {
+        const { warnings } = validateStackConfig(base(), ctx({ stack: "prod-eu" }));
+        expect(warnings.join("\n")).toContain("Stack prod-eu is named for production but not protected");
+        expect(validateStackConfig(base({ protect: "true" }), ctx({ stack: "prod-eu" })).warnings.join("\n")).not.toContain("named for production");
+    });
+});
