@@ -71,8 +71,30 @@ export interface KedroTarget {
     sparkVersion: string;
 }
 
+/**
+ * For serverless compute: kedro-datasets without an extra. The
+ * databricks-managedtabledataset extra installs pyspark and delta-spark
+ * (kedro-datasets' pyproject: spark-base, delta-base), which Databricks says
+ * must not sit beside the serverless environment's databricks-connect; its
+ * pyspark module is the one ManagedTableDataset imports there.
+ */
+export const SERVERLESS_KEDRO_PACKAGES: readonly string[] = ["kedro~=1.0", "kedro-datasets>=4.0", "kedro-viz"];
+
 export function defaultKedroPackagesFor(target: KedroTarget): readonly string[] {
-    return target.compute === "serverless" ? CURRENT_KEDRO_PACKAGES : defaultKedroPackages(target.sparkVersion);
+    return target.compute === "serverless" ? SERVERLESS_KEDRO_PACKAGES : defaultKedroPackages(target.sparkVersion);
+}
+
+/** kedro-datasets extras that install pyspark or delta-spark (its pyproject's spark-base and delta-base, and what includes them). */
+const SPARK_EXTRAS = /^(?:spark(?:-.*)?|delta-base|databricks(?:-managedtabledataset)?)$/;
+
+/** The requirements of a list that install PySpark or delta-spark, themselves or through a kedro-datasets extra. */
+export function sparkInstallingRequirements(packages: readonly string[]): string[] {
+    return packages.filter((spec) => {
+        const name = (/^[A-Za-z0-9._-]+/.exec(spec)?.[0] ?? "").toLowerCase().replace(/[._]+/g, "-");
+        if (name === "pyspark" || name === "delta-spark") return true;
+        const extras = /^[A-Za-z0-9._-]+\s*\[([^\]]*)\]/.exec(spec)?.[1] ?? "";
+        return name === "kedro-datasets" && extras.split(",").some((extra) => SPARK_EXTRAS.test(extra.trim().toLowerCase()));
+    });
 }
 
 /** Serverless notebooks restart Python after %pip as runtime 13 and later do. */

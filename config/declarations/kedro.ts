@@ -17,7 +17,9 @@ export const KEDRO_KEYS = {
             "pip requirement specifiers of the Kedro packages; must include a kedro that installs on the " +
             "runtime's Python. Empty: follows sparkVersion, the tutorial's kedro==0.18.7, " +
             "kedro-datasets[databricks.ManagedTableDataSet]~=1.3.0 and kedro-viz before runtime 13, else " +
-            "kedro~=1.0, kedro-datasets[databricks-managedtabledataset]>=4.0 and kedro-viz. Set it item by item: " +
+            "kedro~=1.0, kedro-datasets[databricks-managedtabledataset]>=4.0 and kedro-viz; on serverless compute " +
+            "kedro-datasets without that extra, whose pyspark and delta-spark must not sit beside databricks-connect. " +
+            "Set it item by item: " +
             "pulumi config set --path 'kedroPackages[0]' 'kedro~=1.0'.",
     },
     repoPath: {

@@ -1,5 +1,12 @@
 /** How Kedro reaches the cluster: kedroInstall, and kedroPackages, which must install on the runtime's Python. */
-import { type KedroTarget, defaultKedroPackagesFor, kedroFitsPython, kedroLinesFor } from "../../lib/kedro";
+import {
+    type KedroTarget,
+    SERVERLESS_KEDRO_PACKAGES,
+    defaultKedroPackagesFor,
+    kedroFitsPython,
+    kedroLinesFor,
+    sparkInstallingRequirements,
+} from "../../lib/kedro";
 import { findLtsRelease, pythonOfRuntime, runtimeVersionOf } from "../../lib/runtime";
 import { DEFAULT_SERVERLESS_ENVIRONMENT } from "../../lib/serverless";
 import { configSetListCommand, projectKey } from "../errors";
@@ -83,5 +90,14 @@ export function readKedro(r: Reporter, target: KedroTarget, stack: string): Kedr
         r.problem("kedroPackages", problem.value, problem.allowed, "", { fix: problem.fix ?? packagesFix });
         return { install, packages: defaults };
     }
-    return { install, packages: parsed.map((spec) => spec.trim()) };
+    const packages = parsed.map((spec) => spec.trim());
+    const spark = target.compute === "serverless" ? sparkInstallingRequirements(packages) : [];
+    if (spark.length > 0)
+        r.warn(
+            `${projectKey("kedroPackages")}: ${spark.join(", ")} installs PySpark or delta-spark, which Databricks says must not be ` +
+                "installed beside serverless compute's databricks-connect (its pyspark is the one to use). " +
+                "Drop the package or the extra: " +
+                `${SERVERLESS_KEDRO_PACKAGES.join(", ")} is the serverless default.`,
+        );
+    return { install, packages };
 }

@@ -4,7 +4,7 @@
  * LTS or later in single-user or standard access; no-isolation shared has no
  * Unity Catalog), and a Kedro whose catalog reads runtime parameters (0.19 on).
  */
-import { CURRENT_KEDRO_PACKAGES, allowsRuntimeParams } from "../../lib/kedro";
+import { allowsRuntimeParams, defaultKedroPackagesFor } from "../../lib/kedro";
 import { runtimeVersionOf } from "../../lib/runtime";
 import { type VolumeName, parseVolumeName } from "../../lib/volume";
 import { configSetListCommand, projectKey } from "../errors";
@@ -66,7 +66,13 @@ export function readDataVolume(r: Reporter, ctx: VolumeContext): VolumeName | un
             `a kedro of 0.19 or later with dataVolume (${kedro} allows none): ` +
                 "the catalog reads the volume's path as ${runtime_params:data_volume}",
             "",
-            { fix: configSetListCommand(projectKey("kedroPackages"), CURRENT_KEDRO_PACKAGES, ctx.stack) },
+            {
+                fix: configSetListCommand(
+                    projectKey("kedroPackages"),
+                    defaultKedroPackagesFor({ ...ctx, compute: ctx.compute }),
+                    ctx.stack,
+                ),
+            },
         );
     return name;
 }

@@ -14,7 +14,7 @@
  */
 import { JOB_NOTEBOOK_PARAMETERS } from "../../lib/notebook";
 import { jobPackages } from "../../lib/job";
-import { CURRENT_KEDRO_PACKAGES } from "../../lib/kedro";
+import { SERVERLESS_KEDRO_PACKAGES as CURRENT_KEDRO_PACKAGES } from "../../lib/kedro";
 import { replacingChanges } from "../../lib/replacement";
 import { TYPES, baseConfig, evaluate, plain } from "../harness";
 

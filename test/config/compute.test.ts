@@ -1,5 +1,5 @@
 /** compute: serverless and dataVolume, as the validation reads them. */
-import { CURRENT_KEDRO_PACKAGES, TUTORIAL_KEDRO_PACKAGES } from "../../lib/kedro";
+import { SERVERLESS_KEDRO_PACKAGES, TUTORIAL_KEDRO_PACKAGES } from "../../lib/kedro";
 import { CLASSIC_ONLY_KEYS } from "../../lib/serverless";
 import { type ConfigContext, ConfigError, KEYS, type RawConfig, validateStackConfig } from "../../config";
 import { cliDefault } from "../../config/keyTable";
@@ -29,7 +29,8 @@ describe("compute: serverless", () => {
     test.each(["aws", "azure", "gcp"])("on %s: no cluster settings needed, the current Kedro, no runtime warning", (cloud) => {
         const { settings, warnings } = validateStackConfig(withDefaults({ cloud, compute: "serverless" }), ctx);
         expect(settings.compute).toBe("serverless");
-        expect(settings.kedro).toEqual({ install: "notebook", packages: CURRENT_KEDRO_PACKAGES });
+        // Without the managed-table extra, which would install pyspark and delta-spark beside databricks-connect.
+        expect(settings.kedro).toEqual({ install: "notebook", packages: SERVERLESS_KEDRO_PACKAGES });
         expect(warnings.filter((warning) => /end of support/.test(warning))).toEqual([]);
     });
 
@@ -155,4 +156,12 @@ test("serverless on a workspace AWS creates needs no owner for a single-user clu
     const context = { ...ctx, hasClientSecret: true, providerConfig: { awsRegion: "eu-west-1" } };
     expect(() => validateStackConfig(withDefaults({ ...create, compute: "serverless" }), context)).not.toThrow();
     expect(() => validateStackConfig(withDefaults(create), context)).toThrow(/environmentUser is not set/);
+});
+
+test("a set package that installs PySpark beside serverless' databricks-connect is warned about; the same on a cluster is not", () => {
+    const packages = JSON.stringify(["kedro~=1.0", "kedro-datasets[databricks-managedtabledataset]>=4.0"]);
+    const serverless = validateStackConfig(withDefaults({ cloud: "aws", compute: "serverless", kedroPackages: packages }), ctx).warnings.join("\n");
+    expect(serverless).toContain("kedro-datasets[databricks-managedtabledataset]>=4.0 installs PySpark or delta-spark");
+    const classic = validateStackConfig(withDefaults({ cloud: "aws", sparkVersion: "15.4.x-scala2.12", kedroPackages: packages }), ctx).warnings.join("\n");
+    expect(classic).not.toContain("installs PySpark");
 });

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import {
     CURRENT_KEDRO_PACKAGES,
+    SERVERLESS_KEDRO_PACKAGES,
+    sparkInstallingRequirements,
     KEDRO_RELEASES,
     TUTORIAL_KEDRO_PACKAGES,
     defaultKedroPackages,
@@ -93,4 +95,24 @@ test("every release range is well formed", () => {
         expect(releases.versions.length).toBeGreaterThan(0);
         expect(releases.versions.every((version) => version.startsWith(`${releases.line}.`))).toBe(true);
     }
+});
+
+describe("packages that install PySpark or delta-spark", () => {
+    test.each([
+        ["kedro-datasets[databricks-managedtabledataset]>=4.0", true],
+        ["kedro-datasets[pandas-csvdataset, spark-sparkdataset]", true],
+        ["kedro-datasets[delta-base]", true],
+        ["pyspark==3.5.0", true],
+        ["delta_spark", true],
+        ["kedro-datasets>=4.0", false],
+        ["kedro-datasets[pandas-csvdataset]", false],
+        ["kedro-viz", false],
+    ])("%s: %s", (spec, installs) => {
+        expect(sparkInstallingRequirements([spec])).toEqual(installs ? [spec] : []);
+    });
+
+    test("the serverless default installs neither", () => {
+        expect(sparkInstallingRequirements(SERVERLESS_KEDRO_PACKAGES)).toEqual([]);
+        expect(sparkInstallingRequirements(CURRENT_KEDRO_PACKAGES)).toEqual(["kedro-datasets[databricks-managedtabledataset]>=4.0"]);
+    });
 });
