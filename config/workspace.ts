@@ -159,7 +159,10 @@ function checkCloudKeys(r: Reporter, inputs: WorkspaceInputs, cloud: Cloud, stac
         const allowed =
             `the ${CLOUD_PROFILES[cloud].label} ${required.key.split(":")[1]} to create the workspace in, e.g. ` +
             `${required.example}${environmentHint(required.field)}`;
-        r.problem(required.key, undefined, allowed, "", { fix: `pulumi config set ${required.key} ${required.example} --stack ${stack}` });
+        // The project the account's service account lives in is the one meant, where that account is named.
+        const serviceAccountProject = /@([a-z][a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(inputs.googleServiceAccount ?? "")?.[1];
+        const value = required.field === "gcpProject" && serviceAccountProject ? serviceAccountProject : required.example;
+        r.problem(required.key, undefined, allowed, value);
     }
     const account = inputs.googleServiceAccount;
     if (account === undefined) return;

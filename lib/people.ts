@@ -54,7 +54,7 @@ export function singleUserOf(
     throw new RunError(
         `pulumi up runs as the service principal ${identity.userName}, which would own the SINGLE_USER cluster, ` +
             "where no person can run the notebook.\n" +
-            `    Name the person who uses the environment: pulumi config set environmentUser <you@example.com> --stack ${stack}\n` +
+            `    Name the person who uses the environment: pulumi config set environmentUser '<you@example.com>' --stack ${stack}\n` +
             `    (or singleUserName for the cluster alone, or accessMode NONE to share the cluster).`,
     );
 }

@@ -38,7 +38,7 @@ test("with no person named, nothing in the workspace is created, and the error s
     expect(errors.length).toBeGreaterThan(0);
     for (const error of errors) {
         expect(error).toContain("pulumi up runs as the service principal 6f1b2c3d-0000-4000-8000-00000000c1c1, which would own the SINGLE_USER cluster");
-        expect(error).toContain("pulumi config set environmentUser <you@example.com> --stack dev");
+        expect(error).toContain("pulumi config set environmentUser '<you@example.com>' --stack dev");
     }
 });
 

@@ -6,7 +6,8 @@
  * intent is mechanical (a typo of a value or a key, a bound, a boolean word).
  */
 import { KEYS, type ProjectKey } from "../../config";
-import { type StackFile, type YamlValue, FAKE_SHA, applyFix, judge } from "./stackFileModel";
+import { execFileSync } from "node:child_process";
+import { type StackFile, type YamlValue, FAKE_SHA, applyFix, commandsOf, judge } from "./stackFileModel";
 
 const P = "databricks-kedro-stack";
 const COMMIT = FAKE_SHA.replace(/0/g, "a");
@@ -148,6 +149,20 @@ const handRows: Row[] = [
     { label: "environmentUser as a list points to environmentGroup", set: { environmentUser: ["alice@example.com", "bob@example.com"] }, key: "environmentUser", fix: "pulumi config rm environmentUser --stack dev" },
     { label: "a one-item list for a string key", set: { gitBranch: ["develop"] }, key: "gitBranch", fix: "pulumi config set gitBranch develop --stack dev" },
     { label: "a number for a string key", set: { gitBranch: 1.1 }, key: "gitBranch", fix: "pulumi config set gitBranch 1.1 --stack dev" },
+    {
+        label: "creating an AWS workspace without the account id: only the user knows it, so a quoted placeholder",
+        set: { "databricks:host": undefined, workspace: "create", "aws:region": "eu-west-1", databricksClientId: "sp-client", databricksClientSecret: "dose_FAKEsecret42", environmentUser: "alice@example.com" },
+        secure: ["gitToken", "databricksClientSecret"],
+        key: "databricksAccountId",
+        fix: "pulumi config set databricksAccountId '<account-id>' --stack dev",
+        answers: { "<account-id>": "0d9c1b2a-1234-4cde-8f00-123456789abc" },
+    },
+    {
+        label: "creating a GCP workspace without gcp:project: the service account's project",
+        set: { "databricks:host": undefined, cloud: "gcp", workspace: "create", "gcp:region": "europe-west1", databricksAccountId: "0d9c1b2a-1234-4cde-8f00-123456789abc", databricksGoogleServiceAccount: "deployer@acme-data.iam.gserviceaccount.com" },
+        key: "gcp:project",
+        fix: "pulumi config set gcp:project acme-data --stack dev",
+    },
     { label: "sparkVersion as the UI names it", set: { sparkVersion: "15.4 LTS" }, key: "sparkVersion", fix: "pulumi config set sparkVersion 15.4.x-scala2.12 --stack dev" },
     { label: "gitBranch as a ref", set: { gitBranch: "refs/heads/main" }, key: "gitBranch", fix: "pulumi config set gitBranch main --stack dev" },
 ];
@@ -170,6 +185,20 @@ test.each(ROWS.map((row) => [row.label, row] as const))("%s: the fix keeps what 
     expect(after.map((candidate) => candidate.key)).not.toContain(fullKey(row.key));
     // No new problem: whatever is left was there before.
     expect(after.filter((candidate) => !before.some((old) => old.key === candidate.key))).toEqual([]);
+});
+
+test("bash itself splits every fix into the words the model ran", () => {
+    // One bash for all rows: pulumi is a function that records its arguments; git answers FAKE_SHA; cut passes it on.
+    const script = [
+        "exec 3>&1",
+        "pulumi() { printf '%s\\037' \"$@\" >&3; printf '\\036' >&3; }",
+        `git() { echo ${FAKE_SHA}; }`,
+        "cut() { cat; }",
+        ...ROWS.map((row) => `printf '\\035' >&3; ${row.fix}`),
+    ].join("\n");
+    const output = execFileSync("bash", ["-c", script], { encoding: "utf8" });
+    const perRow = output.split("\x1d").slice(1).map((calls) => calls.split("\x1e").filter((call) => call !== "").map((call) => call.split("\x1f").slice(0, -1)));
+    expect(perRow).toEqual(ROWS.map((row) => commandsOf(row.fix).map((words) => words.slice(1))));
 });
 
 test("the model refuses what bash would not run as written", () => {

@@ -67,6 +67,16 @@ export function shellTokens(line: string, substitute: (command: string) => strin
 
 const shortOf = (key: string) => (key.includes(":") ? key : `${PROJECT}:${key}`);
 
+/** The commands of a line as the model splits them, each as its words; substitutions of git give FAKE_SHA. */
+export function commandsOf(line: string): string[][] {
+    const commands: string[][] = [[]];
+    for (const token of shellTokens(line, () => FAKE_SHA)) {
+        if ("word" in token) commands[commands.length - 1].push(token.word);
+        else commands.push([]);
+    }
+    return commands;
+}
+
 /** The CLI's config calls on the file; returns what the call prints. */
 function pulumi(file: StackFile, args: string[], stdin: string | undefined, answers: Record<string, string>): string {
     const flags = new Set(args.filter((arg) => arg.startsWith("--")));

@@ -17,7 +17,7 @@ describe("singleUserOf", () => {
     });
 
     test("a service principal with no one named is refused, with the command for the stack", () => {
-        expect(() => singleUserOf(undefined, { group: "data-science" }, robot, "prod")).toThrow(/pulumi config set environmentUser <you@example.com> --stack prod/);
+        expect(() => singleUserOf(undefined, { group: "data-science" }, robot, "prod")).toThrow(/pulumi config set environmentUser '<you@example.com>' --stack prod/);
     });
 });
 
