@@ -63,7 +63,9 @@ function dataEdges(nodes: readonly SnapshotNode[]): Array<{ dataset: string; fro
     const producers = new Map<string, number[]>();
     nodes.forEach((node, index) => node.outputs.forEach((output) => producers.set(output, [...(producers.get(output) ?? []), index])));
     return nodes.flatMap((node, to) =>
-        node.inputs.filter((input) => !isParameter(input)).flatMap((dataset) => (producers.get(dataset) ?? []).map((from) => ({ dataset, from, to }))),
+        node.inputs
+            .filter((input) => !isParameter(input))
+            .flatMap((dataset) => (producers.get(dataset) ?? []).map((from) => ({ dataset, from, to }))),
     );
 }
 

@@ -27,7 +27,8 @@ export function normalizedName(name: string): string {
 /** The core metadata's headers; continuation lines and the description body are not needed. */
 function parseMetadata(text: string): Omit<WheelMetadata, "consoleScripts"> | undefined {
     const headers = text.split(/\r?\n\r?\n/)[0].split(/\r?\n/);
-    const field = (name: string) => headers.filter((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`)).map((line) => line.slice(name.length + 1).trim());
+    const field = (name: string) =>
+        headers.filter((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`)).map((line) => line.slice(name.length + 1).trim());
     const [name] = field("Name");
     const [version] = field("Version");
     if (!name || !version) return undefined;
@@ -89,6 +90,9 @@ export function kedroRequirement(wheel: WheelMetadata): string | undefined {
 
 /** Whether a kedro version satisfies a requirement's version clauses (`kedro~=1.5.0`, `kedro[jupyter]>=1.4,<2`). */
 export function kedroVersionFits(requirement: string, version: string): boolean {
-    const specifier = requirement.replace(/^[A-Za-z0-9._-]+\s*(?:\[[^\]]*\])?/, "").replace(/^\((.*)\)$/, "$1").trim();
+    const specifier = requirement
+        .replace(/^[A-Za-z0-9._-]+\s*(?:\[[^\]]*\])?/, "")
+        .replace(/^\((.*)\)$/, "$1")
+        .trim();
     return specifier === "" || !valid(version) || satisfies(version, specifier);
 }
