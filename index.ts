@@ -3,7 +3,8 @@ import { createKedroStack } from "./components/stack";
 import { loadStackConfig } from "./config/load";
 
 // Validation runs first: a bad config stops the program before any resource is declared.
-const loaded = loadStackConfig();
+// Paths in the config (kedroWheel) are read from this folder, Pulumi.yaml's.
+const loaded = loadStackConfig(new Date(), __dirname);
 loaded.warnings.forEach((warning) => pulumi.log.warn(warning));
 
 const { outputs } = createKedroStack(loaded);

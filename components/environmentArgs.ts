@@ -72,6 +72,24 @@ export const KedroInstallMode = {
 } as const;
 export type KedroInstallMode = (typeof KedroInstallMode)[keyof typeof KedroInstallMode];
 
+export const JobSource = {
+    /** The tutorial's notebook from the job's own Repo, one task. */
+    Notebook: "notebook",
+    /** The packaged project's wheel, a job per pipeline, tasks from its graph. */
+    Wheel: "wheel",
+} as const;
+export type JobSource = (typeof JobSource)[keyof typeof JobSource];
+
+export const JobTaskSize = {
+    /** A task per node. */
+    Node: "node",
+    /** A task per top-level namespace. */
+    Namespace: "namespace",
+    /** One task per pipeline. */
+    Pipeline: "pipeline",
+} as const;
+export type JobTaskSize = (typeof JobTaskSize)[keyof typeof JobTaskSize];
+
 export interface DatabricksKedroEnvironmentArgs {
     /** Cloud of the Databricks workspace: decides the worker type and the spot settings. */
     cloud: CloudName;
@@ -131,8 +149,18 @@ export interface DatabricksKedroEnvironmentArgs {
     jobTimezone?: string;
     /** Create the schedule paused. Unset: paused unless the component is protected. */
     jobSchedulePaused?: boolean;
-    /** Kedro pipeline the job runs. Default: __default__. */
-    jobPipeline?: string;
+    /** What the job runs: notebook (default), the tutorial's notebook; wheel, the packaged project, a job per pipeline. */
+    jobSource?: JobSource;
+    /** The Kedro pipelines the job runs: one with notebook, a job each with wheel. Default: [__default__]. */
+    jobPipelines?: string[];
+    /** With wheel, a task per node (default), per top-level namespace, or per pipeline; in-memory data always shares a task. */
+    jobTasks?: JobTaskSize;
+    /** With wheel: the project's snapshot JSON (Kedro's inspection API), relative to the program's folder or absolute. */
+    kedroSnapshot?: string;
+    /** With wheel: the wheel kedro package wrote, relative to the program's folder or absolute. */
+    kedroWheel?: string;
+    /** With wheel: the conf archive. Unset: conf-<package>.tar.gz beside the wheel. */
+    kedroConf?: string;
     /** E-mail addresses told of a failed run. */
     jobNotifications?: string[];
     /** Minutes after which an attempt of the pipeline is stopped, 10 to 2880. Default: 120. */

@@ -10,13 +10,17 @@ import { describeWallClock, forecastSchedule, wallClockIn } from "../lib/cronSch
 import { checkTimeZone } from "../lib/timeZone";
 import { KEYS, cliDefault } from "./keyTable";
 import type { Reporter } from "./reporter";
+import { DEFAULT_PIPELINES, readJobSource } from "./rules/jobSource";
+import type { ProductionJob } from "./rules/production";
+import type { ProjectFiles } from "./types";
 import { parseStringList } from "./values";
 
 /** The job keys' defaults, as typed values: the key table's. */
 export const JOB_DEFAULTS = {
     job: KEYS.job.default,
     jobTimezone: KEYS.jobTimezone.default,
-    jobPipeline: KEYS.jobPipeline.default,
+    /** Empty in the key table: the default pipeline. */
+    jobPipelines: DEFAULT_PIPELINES,
     jobTimeoutMinutes: KEYS.jobTimeoutMinutes.default,
     jobNotifications: KEYS.jobNotifications.default as readonly string[],
 } as const;
@@ -26,15 +30,17 @@ export const JOB_ONLY_KEYS = [
     "jobSchedule",
     "jobTimezone",
     "jobSchedulePaused",
-    "jobPipeline",
+    "jobPipelines",
+    "jobSource",
+    "jobTasks",
+    "kedroSnapshot",
+    "kedroWheel",
+    "kedroConf",
     "jobNotifications",
     "jobTimeoutMinutes",
 ] as const;
 
 export const JOB_TIMEOUT_RANGE = KEYS.jobTimeoutMinutes.range;
-
-/** A Kedro pipeline name as `kedro run --pipeline` takes it: a registry key such as __default__ or data_science. */
-export const PIPELINE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
 
 /** An e-mail address for the Jobs API's notifications: no spaces, quotes, commas or markup. */
 export const EMAIL_ADDRESS = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
@@ -51,8 +57,14 @@ export interface JobSchedule {
 }
 
 export interface JobSettings {
-    /** The Kedro pipeline the job runs by default; a run-now may pass another. */
+    /** notebook: the tutorial's notebook from its own Repo; wheel: the packaged project, one job per pipeline. */
+    source: "notebook" | "wheel";
+    /** The Kedro pipeline the notebook job runs by default (a run-now may pass another): the first of `pipelines`. */
     pipeline: string;
+    /** The pipelines asked for; with wheel, one job each. */
+    pipelines: readonly string[];
+    /** With wheel: the artifacts and each pipeline's tasks. */
+    production?: ProductionJob;
     schedule?: JobSchedule;
     /** Addresses told of a failed run. */
     notifications: readonly string[];
@@ -72,6 +84,10 @@ export interface JobContext {
     protect: boolean;
     /** Now, for the schedule's next fire times. */
     today: Date;
+    /** What the production job's wheel must install on, and where its files are. */
+    compute: "classic" | "serverless";
+    sparkVersion: string;
+    files?: ProjectFiles;
 }
 
 /** Stack names that say production (prod, prod-eu, production): a silently paused schedule there is a missed run. */
@@ -133,22 +149,14 @@ export function validateJobConfig(report: Reporter, ctx: JobContext): JobSetting
         );
     }
 
-    const pipeline = report.get("jobPipeline") ?? JOB_DEFAULTS.jobPipeline;
-    if (!PIPELINE_NAME.test(pipeline)) {
-        report.problem(
-            "jobPipeline",
-            pipeline,
-            "a Kedro pipeline name as kedro run --pipeline takes it: letters, digits and _ . -, e.g. __default__ or data_science",
-            JOB_DEFAULTS.jobPipeline,
-        );
-    }
+    const { source, pipelines, production } = readJobSource(report, ctx);
 
     const { timezone, valid: timezoneValid } = readTimezone(report);
     const schedule = readSchedule(report, ctx, timezone, timezoneValid);
     const timeoutMinutes = report.integer("jobTimeoutMinutes");
     const notifications = readNotifications(report, ctx.stack);
 
-    return { pipeline, schedule, notifications, timeoutMinutes };
+    return { source, pipeline: pipelines[0], pipelines, production, schedule, notifications, timeoutMinutes };
 }
 
 /** jobTimezone, checked as the scheduler reads it; an invalid one is reported with the name it meant, a link or a recent name warns. */

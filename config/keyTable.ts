@@ -18,6 +18,7 @@ import { COMPUTE_KEYS } from "./declarations/compute";
 import { GIT_KEYS } from "./declarations/git";
 import { JOB_KEYS } from "./declarations/job";
 import { KEDRO_KEYS } from "./declarations/kedro";
+import { PRODUCTION_KEYS } from "./declarations/production";
 import { STACK_KEYS } from "./declarations/stack";
 import { WORKSPACE_KEYS } from "./declarations/workspace";
 import type { EnvironmentPurpose } from "./environment";
@@ -53,6 +54,7 @@ export const KEYS = {
     ...KEDRO_KEYS,
     ...WORKSPACE_KEYS,
     ...JOB_KEYS,
+    ...PRODUCTION_KEYS,
 } as const satisfies Record<string, KeyDeclaration>;
 
 /** A key of this project, as the validation reads it. */

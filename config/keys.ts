@@ -42,7 +42,8 @@ function moveCommand(typo: string, meant: ProjectKey, entry: StackConfigEntry, s
     const secretTarget = SECRET_PROJECT_KEYS.includes(meant);
     if (entry.secret || secretTarget || entry.value === undefined)
         return `${moveToSecretCommand(from, meant, stack)} && ${configRmCommand(from, stack)}`;
-    const list = KEYS[meant].type === "array" ? parseStringList(entry.value) : undefined;
+    // A list key set under another name, or a retired single-value key (jobPipeline), moves item by item.
+    const list = KEYS[meant].type === "array" ? (parseStringList(entry.value) ?? [entry.value]) : undefined;
     if (list) return `${configRmCommand(from, stack)} && ${configSetListCommand(meant, list, stack).split(" && ").slice(1).join(" && ")}`;
     return `${configRmCommand(from, stack)} && ${configSetCommand(meant, entry.value, stack)}`;
 }

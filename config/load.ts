@@ -4,6 +4,7 @@
  * rules the rest of config/ holds. Kept apart from config/index so that what
  * only validates never loads the Pulumi SDK.
  */
+import { readFileSync, statSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { fromEnvironment } from "./environment";
 import { ConfigError, type ConfigProblem, PROJECT, projectKey } from "./errors";
@@ -11,6 +12,7 @@ import { inputWarning, inputsError, rawFromInputs } from "./inputs";
 import { validationInput } from "./cliConfig";
 import { ENVIRONMENT_KEYS, KEYS } from "./keyTable";
 import { type KedroStackSettings, type RawConfig, type ValidationResult, validateStackConfig } from "./settings";
+import type { ProjectFiles } from "./types";
 
 export interface LoadedConfig {
     settings: KedroStackSettings;
@@ -36,6 +38,20 @@ function providerContext(today: Date) {
     return { project, stack, databricksHost, databricksHostInConfig, databricksAuthType, githubOwner, providerConfig, today };
 }
 
+/** The project's files on disk, for the keys that name one; a missing file or a folder reads as none. */
+export function projectFilesAt(root: string): ProjectFiles {
+    return {
+        root,
+        read: (absolutePath) => {
+            try {
+                return statSync(absolutePath).isFile() ? readFileSync(absolutePath) : undefined;
+            } catch {
+                return undefined;
+            }
+        },
+    };
+}
+
 /** The providers' standard environment variables stand in for unset keys. */
 function withEnvironment(raw: RawConfig): RawConfig {
     for (const { key, purpose } of ENVIRONMENT_KEYS) raw[key] ??= fromEnvironment(purpose);
@@ -46,13 +62,13 @@ function withEnvironment(raw: RawConfig): RawConfig {
  * Reads the stack's config, validates all of it and returns the settings.
  * Throws a ConfigError naming every bad key before any resource exists.
  */
-export function loadStackConfig(today: Date = new Date()): LoadedConfig {
+export function loadStackConfig(today: Date = new Date(), projectRoot: string = process.cwd()): LoadedConfig {
     const config = new pulumi.Config(PROJECT);
     const { raw, ctx } = validationInput(
         { config: pulumi.runtime.allConfig(), isSecret: isSecretInStackConfig, env: process.env },
         { project: pulumi.getProject(), stack: pulumi.getStack(), today },
     );
-    const { settings, warnings } = validateStackConfig(raw, ctx);
+    const { settings, warnings } = validateStackConfig(raw, { ...ctx, projectFiles: projectFilesAt(projectRoot) });
     return {
         settings,
         warnings,
@@ -101,6 +117,8 @@ export function validateComponentInputs(inputs: Readonly<Record<string, unknown>
             ...(ctx.explicitProvider ? { databricksHost: undefined, databricksHostInConfig: false } : {}),
             hasGitToken: inputs.gitToken !== undefined && inputs.gitToken !== "",
             hasClientSecret: inputs.databricksClientSecret !== undefined || fromEnvironment("databricksClientSecret") !== undefined,
+            // A component's paths are read from the program's own folder, as the stack's are from Pulumi.yaml's.
+            projectFiles: projectFilesAt(process.cwd()),
         });
     } catch (error) {
         if (!(error instanceof ConfigError)) throw error;

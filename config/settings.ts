@@ -127,6 +127,9 @@ export function validateStackConfig(raw: RawConfig, ctx: ConfigContext): Validat
         awaitingFirstPush,
         protect,
         today: ctx.today,
+        compute,
+        sparkVersion: cluster.sparkVersion,
+        files: ctx.projectFiles,
     });
     if (job) checkJobRepoPath(r, repoPath);
 

@@ -31,6 +31,16 @@ export interface ConfigContext {
     githubOwner?: string;
     /** Every full key the stack sets, to find the ones nothing reads and carry their values into the fix. */
     stackConfig?: Readonly<Record<string, StackConfigEntry>>;
+    /** The project's files, for the production job's artifacts; none: a wheel job cannot be checked (and is refused). */
+    projectFiles?: ProjectFiles;
+}
+
+/** The project's files, for the keys that name one (kedroWheel): read relative to the folder of Pulumi.yaml. */
+export interface ProjectFiles {
+    /** The folder of Pulumi.yaml. */
+    root: string;
+    /** A file's bytes by absolute path, or undefined when there is no such file. */
+    read(absolutePath: string): Uint8Array | undefined;
 }
 
 /** One key of the stack's config: its text (a list or map as JSON), or none for a secret, whose value never enters validation. */

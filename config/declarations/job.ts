@@ -32,12 +32,6 @@ export const JOB_KEYS = {
             "true or false: create the schedule paused. Empty: paused unless protect is true, so only production " +
             "runs on its schedule until asked.",
     },
-    jobPipeline: {
-        type: "string",
-        default: "__default__",
-        description:
-            "Kedro pipeline the job runs, as kedro run --pipeline takes it. A run started with another pipeline parameter runs that one.",
-    },
     jobNotifications: {
         type: "array",
         default: [],

@@ -37,7 +37,7 @@ describe("job: true", () => {
     });
 
     test("the job notebook runs the job's Repo, not the interactive one, and installs nothing itself", async () => {
-        const { mocks } = await evaluate({ config: jobConfig({ jobPipeline: "data_science" }) });
+        const { mocks } = await evaluate({ config: jobConfig({ jobPipelines: '["data_science"]' }) });
         const notebook = mocks.ofType(TYPES.notebook).find((resource) => resource.name === "kedro-job-notebook")!;
         expect(notebook.inputs.path).toBe("/Users/alice@example.com/iris-databricks-dev-run-job");
         const source = decode(notebook.inputs.contentBase64);

@@ -47,7 +47,7 @@ describe("kedroJobArgs", () => {
     });
 
     test("the notebook task runs the job notebook with the pipeline, the deployed commit and the Repo to check", () => {
-        const task = argsOf({ jobPipeline: "data_science" }).tasks[0];
+        const task = argsOf({ jobPipelines: '["data_science"]' }).tasks[0];
         expect(task.notebookTask).toEqual({
             notebookPath: REFS.notebookPath,
             source: "WORKSPACE",
@@ -94,7 +94,7 @@ describe("kedroJobArgs", () => {
             numWorkers: fc.integer({ min: 0, max: 4 }).map(String),
             spot: fc.constantFrom("true", "false"),
             sparkVersion: fc.constantFrom("11.3.x-scala2.12", "13.3.x-scala2.12", "15.4.x-scala2.12"),
-            jobPipeline: fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,20}$/),
+            jobPipelines: fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,20}$/).map((name) => JSON.stringify([name])),
             jobSchedule: fc.option(fc.constantFrom("0 0 6 * * ?", "0 30 2 ? * MON-FRI", "0 0/30 * * * ?"), { nil: undefined }),
             protect: fc.constantFrom("true", "false"),
         });
@@ -111,7 +111,7 @@ describe("kedroJobArgs", () => {
                     cluster.numWorkers === settings.cluster.numWorkers &&
                     cluster.sparkVersion === settings.cluster.sparkVersion &&
                     JSON.stringify(Object.keys(attributes).map((key) => cluster[key])) === JSON.stringify(Object.values(attributes)) &&
-                    args.tasks[0].notebookTask.baseParameters.pipeline === raw.jobPipeline &&
+                    JSON.stringify([args.tasks[0].notebookTask.baseParameters.pipeline]) === raw.jobPipelines &&
                     (args.schedule === undefined) === (raw.jobSchedule === undefined) &&
                     (args.schedule === undefined || args.schedule.pauseStatus === (raw.protect === "true" ? "UNPAUSED" : "PAUSED")) &&
                     args.tasks[0].libraries.some((library: any) => library.pypi.package.startsWith("kedro"))

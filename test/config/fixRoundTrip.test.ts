@@ -7,6 +7,9 @@
  */
 import { KEYS, type ProjectKey } from "../../config";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import type { ProjectFiles } from "../../config/types";
+import { buildWheel, snapshotPath } from "../kedroFixtures";
 import { type StackFile, type YamlValue, FAKE_SHA, applyFix, commandsOf, judge } from "./stackFileModel";
 
 const P = "databricks-kedro-stack";
@@ -48,12 +51,32 @@ const typo = (value: string) => value.slice(0, Math.floor(value.length / 2)) + v
 
 const JOB = { job: "true", gitCommit: COMMIT };
 
+/** The production job's artifacts in the project's folder: spaceflights' snapshot, its wheel and its conf archive. */
+const PROJECT_FILES: ProjectFiles = (() => {
+    const files = new Map<string, Uint8Array>([
+        ["/project/kedro-dist/snapshot.json", readFileSync(snapshotPath("spaceflights"))],
+        ["/project/kedro-dist/spaceflights-0.1-py3-none-any.whl", buildWheel()],
+        ["/project/kedro-dist/conf-spaceflights.tar.gz", new Uint8Array([31, 139])],
+    ]);
+    return { root: "/project", read: (path) => files.get(path) };
+})();
+const WHEEL = {
+    ...JOB,
+    sparkVersion: "15.4.x-scala2.12",
+    jobSource: "wheel",
+    kedroSnapshot: "kedro-dist/snapshot.json",
+    kedroWheel: "kedro-dist/spaceflights-0.1-py3-none-any.whl",
+    jobPipelines: ["data_science"],
+};
+/** The context a key's rows need: the job's keys mean something only with a job, the wheel's only with a wheel job. */
+const contextOf = (key: string) => (key === "jobSource" || key === "jobTasks" ? WHEEL : key.startsWith("job") ? JOB : {});
+
 /** Each enumerated key's values, misspelt: fixed to the value meant. */
 const choiceRows: Row[] = (Object.keys(KEYS) as ProjectKey[]).flatMap((key) => {
     const values = (KEYS[key] as { values?: readonly string[] }).values ?? [];
     return values
         .filter((value) => value.length > 4 && !(key === "workspace" && value === "create"))
-        .map((value) => ({ label: `${key}: ${typo(value)}`, set: { [key]: typo(value) }, key, fix: `pulumi config set ${key} ${value} --stack dev` }));
+        .map((value) => ({ label: `${key}: ${typo(value)}`, set: { ...contextOf(key), [key]: typo(value) }, key, fix: `pulumi config set ${key} ${value} --stack dev` }));
 });
 
 /** Each bounded integer key, past its bounds or fractional: fixed to the nearest whole number allowed. */
@@ -163,6 +186,11 @@ const handRows: Row[] = [
         key: "gcp:project",
         fix: "pulumi config set gcp:project acme-data --stack dev",
     },
+    { label: "the retired jobPipeline moves to jobPipelines", set: { ...JOB, jobPipeline: "data_science" }, key: "jobPipeline", fix: "pulumi config rm jobPipeline --stack dev && pulumi config set --path 'jobPipelines[0]' 'data_science' --stack dev" },
+    { label: "two pipelines for the notebook job: the first kept", set: { ...JOB, jobPipelines: ["data_processing", "data_science"] }, key: "jobPipelines", fix: "pulumi config rm jobPipelines --stack dev && pulumi config set --path 'jobPipelines[0]' 'data_processing' --stack dev" },
+    { label: "a pipeline misspelt: the registered one meant", set: { ...WHEEL, jobPipelines: ["data_processing", "data_sciense"] }, key: "jobPipelines", fix: "pulumi config rm jobPipelines --stack dev && pulumi config set --path 'jobPipelines[0]' 'data_processing' --stack dev && pulumi config set --path 'jobPipelines[1]' 'data_science' --stack dev" },
+    { label: "an empty pipeline: the one with nodes", set: { ...WHEEL, jobPipelines: ["empty"] }, key: "jobPipelines", fix: "pulumi config rm jobPipelines --stack dev && pulumi config set --path 'jobPipelines[0]' '__default__' --stack dev" },
+    { label: "a wheel job without its wheel: only the user knows the path", set: { ...WHEEL, kedroWheel: undefined }, key: "kedroWheel", fix: "pulumi config set kedroWheel '<kedro-dist/package-0.1-py3-none-any.whl>' --stack dev", answers: { "<kedro-dist/package-0.1-py3-none-any.whl>": "kedro-dist/spaceflights-0.1-py3-none-any.whl" } },
     { label: "sparkVersion as the UI names it", set: { sparkVersion: "15.4 LTS" }, key: "sparkVersion", fix: "pulumi config set sparkVersion 15.4.x-scala2.12 --stack dev" },
     { label: "gitBranch as a ref", set: { gitBranch: "refs/heads/main" }, key: "gitBranch", fix: "pulumi config set gitBranch main --stack dev" },
 ];
@@ -177,11 +205,11 @@ test("the table covers every kind of key, with at least 80 rows", () => {
 test.each(ROWS.map((row) => [row.label, row] as const))("%s: the fix keeps what was meant, and applied it clears the problem", (_label, row) => {
     const stack = row.stack ?? "dev";
     const file = stackFile(row);
-    const before = judge(file, stack);
+    const before = judge(file, stack, PROJECT_FILES);
     const problem = before.find((candidate) => candidate.key === fullKey(row.key));
     expect(problem?.fix).toBe(row.fix);
     applyFix(file, row.fix, row.answers);
-    const after = judge(file, stack);
+    const after = judge(file, stack, PROJECT_FILES);
     expect(after.map((candidate) => candidate.key)).not.toContain(fullKey(row.key));
     // No new problem: whatever is left was there before.
     expect(after.filter((candidate) => !before.some((old) => old.key === candidate.key))).toEqual([]);
@@ -191,14 +219,17 @@ test("bash itself splits every fix into the words the model ran", () => {
     // One bash for all rows: pulumi is a function that records its arguments; git answers FAKE_SHA; cut passes it on.
     const script = [
         "exec 3>&1",
-        "pulumi() { printf '%s\\037' \"$@\" >&3; printf '\\036' >&3; }",
+        // One write a call, so the two sides of a pipe never interleave their records.
+        "pulumi() { local IFS=$'\\037'; printf '%s\\036' \"$*\" >&3; }",
         `git() { echo ${FAKE_SHA}; }`,
         "cut() { cat; }",
         ...ROWS.map((row) => `printf '\\035' >&3; ${row.fix}`),
     ].join("\n");
     const output = execFileSync("bash", ["-c", script], { encoding: "utf8" });
-    const perRow = output.split("\x1d").slice(1).map((calls) => calls.split("\x1e").filter((call) => call !== "").map((call) => call.split("\x1f").slice(0, -1)));
-    expect(perRow).toEqual(ROWS.map((row) => commandsOf(row.fix).map((words) => words.slice(1))));
+    // The two sides of a pipe run at once, so a row's calls are compared as a set.
+    const sorted = (calls: string[][]) => calls.map((words) => JSON.stringify(words)).sort();
+    const perRow = output.split("\x1d").slice(1).map((calls) => sorted(calls.split("\x1e").filter((call) => call !== "").map((call) => call.split("\x1f"))));
+    expect(perRow).toEqual(ROWS.map((row) => sorted(commandsOf(row.fix).map((words) => words.slice(1)))));
 });
 
 test("the model refuses what bash would not run as written", () => {

@@ -28,13 +28,13 @@ describe("job: false", () => {
     });
 
     test("job keys set without job: true are named as ignored, not applied", () => {
-        const { settings, warnings } = validateStackConfig(withJob({ job: "false", jobSchedule: "0 0 6 * * ?", jobPipeline: "ds" }), ctx());
+        const { settings, warnings } = validateStackConfig(withJob({ job: "false", jobSchedule: "0 0 6 * * ?", jobPipelines: '["ds"]' }), ctx());
         expect(settings.job).toBeUndefined();
-        expect(warnings).toContain("databricks-kedro-stack:jobSchedule, databricks-kedro-stack:jobPipeline are ignored: job is not true.");
+        expect(warnings).toContain("databricks-kedro-stack:jobSchedule, databricks-kedro-stack:jobPipelines are ignored: job is not true.");
     });
 
     test("Pulumi.yaml's defaults, which the CLI passes as values, are not taken for job keys set in vain", () => {
-        const cliDefaults = { job: "false", jobTimezone: "UTC", jobPipeline: "__default__", jobTimeoutMinutes: "120", jobNotifications: "[]", jobSchedule: "", jobSchedulePaused: "" };
+        const cliDefaults = { job: "false", jobTimezone: "UTC", jobPipelines: "[]", jobSource: "notebook", jobTasks: "node", jobTimeoutMinutes: "120", jobNotifications: "[]", jobSchedule: "", jobSchedulePaused: "" };
         const { warnings } = validateStackConfig(withJob({ ...cliDefaults, gitCommit: undefined }), ctx());
         expect(warnings.filter((warning) => warning.includes("job is not true"))).toEqual([]);
     });
@@ -49,9 +49,9 @@ describe("job: false", () => {
 });
 
 describe("job: true", () => {
-    test("defaults: the default pipeline, no schedule, UTC, two hours, nobody notified", () => {
+    test("defaults: the notebook, the default pipeline, no schedule, UTC, two hours, nobody notified", () => {
         const { settings } = validateStackConfig(withJob(), ctx());
-        expect(settings.job).toEqual({ pipeline: "__default__", schedule: undefined, notifications: [], timeoutMinutes: 120 });
+        expect(settings.job).toEqual({ source: "notebook", pipeline: "__default__", pipelines: ["__default__"], production: undefined, schedule: undefined, notifications: [], timeoutMinutes: 120 });
     });
 
     test("a schedule is read in its time zone, spaces normalised", () => {
@@ -140,11 +140,14 @@ describe("job: true", () => {
     });
 
     test.each(["my pipeline", "--all", "a;b", "pipe$line", "-x", "é"])("pipeline name %j is refused", (name) => {
-        expect(problemOf("jobPipeline", withJob({ jobPipeline: name }))).toMatchObject({ value: name, fix: "pulumi config set jobPipeline __default__ --stack dev" });
+        expect(problemOf("jobPipelines", withJob({ jobPipelines: JSON.stringify([name]) }))).toMatchObject({
+            value: JSON.stringify([name]),
+            fix: "pulumi config rm jobPipelines --stack dev && pulumi config set --path 'jobPipelines[0]' '__default__' --stack dev",
+        });
     });
 
     test.each(["__default__", "data_science", "ds.training", "feature-eng", "v2"])("pipeline name %j is accepted", (name) => {
-        expect(validateStackConfig(withJob({ jobPipeline: name }), ctx()).settings.job?.pipeline).toBe(name);
+        expect(validateStackConfig(withJob({ jobPipelines: JSON.stringify([name]) }), ctx()).settings.job?.pipeline).toBe(name);
     });
 
     test.each(["Mars/Olympus", "+01:00", "CET-1", "PST", "utc+2", "Europe/Paris; rm"])("time zone %j is refused", (zone) => {
@@ -189,8 +192,8 @@ describe("job: true", () => {
     });
 
     test("every bad job key is reported in one run", () => {
-        const keys = problemsOf(withJob({ jobSchedule: "daily", jobPipeline: "a b", jobTimezone: "Nowhere", numWorkers: "9", gitCommit: undefined })).map((problem) => problem.key);
-        expect(keys).toEqual(expect.arrayContaining(["jobSchedule", "jobPipeline", "jobTimezone", "numWorkers", "gitCommit"].map((key) => `databricks-kedro-stack:${key}`)));
+        const keys = problemsOf(withJob({ jobSchedule: "daily", jobPipelines: '["a b"]', jobTimezone: "Nowhere", numWorkers: "9", gitCommit: undefined })).map((problem) => problem.key);
+        expect(keys).toEqual(expect.arrayContaining(["jobSchedule", "jobPipelines", "jobTimezone", "numWorkers", "gitCommit"].map((key) => `databricks-kedro-stack:${key}`)));
     });
 
     test("a repoPath too long for the job's Repo beside it is refused", () => {

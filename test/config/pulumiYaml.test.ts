@@ -92,7 +92,9 @@ test("static defaults equal the program's defaults", () => {
     expect(declared.kedroPackages).toMatchObject({ type: "array", items: { type: "string" }, default: [...DEFAULTS.kedroPackages] });
     expect(declared.job).toMatchObject({ type: "boolean", default: JOB_DEFAULTS.job });
     expect(declared.jobTimezone.default).toBe(JOB_DEFAULTS.jobTimezone);
-    expect(declared.jobPipeline.default).toBe(JOB_DEFAULTS.jobPipeline);
+    // Empty in Pulumi.yaml: the program reads it as the default pipeline.
+    expect(declared.jobPipelines.default).toEqual([]);
+    expect(JOB_DEFAULTS.jobPipelines).toEqual(["__default__"]);
     expect(declared.jobTimeoutMinutes).toMatchObject({ type: "integer", default: JOB_DEFAULTS.jobTimeoutMinutes });
     expect(declared.jobNotifications).toMatchObject({ type: "array", items: { type: "string" }, default: [...JOB_DEFAULTS.jobNotifications] });
 });

@@ -11,6 +11,7 @@ import { cliRefusal, type Declaration } from "../../plan/cliRefusals";
 import { ConfigError, type ConfigProblem, KEYS, type KeyDeclaration, PROJECT, type ProjectKey, validateStackConfig } from "../../config";
 import { cliDefault } from "../../config/keyTable";
 import { validationInput } from "../../config/cliConfig";
+import type { ProjectFiles } from "../../config/types";
 
 export type YamlValue = string | number | boolean | null | YamlValue[] | { [key: string]: YamlValue };
 
@@ -149,7 +150,7 @@ const DECLARATIONS: Record<string, Declaration> = Object.fromEntries(
 export type Judged = Pick<ConfigProblem, "key" | "fix">;
 
 /** What `pulumi up --stack <stack>` says of the file: the CLI's refusals, else the program's problems. */
-export function judge(file: StackFile, stack: string): Judged[] {
+export function judge(file: StackFile, stack: string, projectFiles?: ProjectFiles): Judged[] {
     const refusals = Object.entries(file.config).flatMap(([key, value]) => {
         if (!key.startsWith(`${PROJECT}:`) || file.secure.has(key)) return [];
         const refusal = cliRefusal(key.slice(PROJECT.length + 1), value, DECLARATIONS[key.slice(PROJECT.length + 1)], stack);
@@ -164,7 +165,7 @@ export function judge(file: StackFile, stack: string): Judged[] {
     for (const [key, value] of Object.entries(file.config)) config[key] = typeof value === "string" ? value : JSON.stringify(value);
     const { raw, ctx } = validationInput({ config, isSecret: (key) => file.secure.has(key), env: {} }, { project: PROJECT, stack, today: TODAY });
     try {
-        validateStackConfig(raw, ctx);
+        validateStackConfig(raw, { ...ctx, projectFiles });
         return [];
     } catch (error) {
         if (!(error instanceof ConfigError)) throw error;

@@ -65,6 +65,8 @@ test("the enumerations are the validation's own values", () => {
     expect(enumValues("GitCredentialMode")).toEqual([...KEYS.gitCredential.values]);
     expect(enumValues("WorkspaceMode")).toEqual([...WORKSPACE_MODES]);
     expect(enumValues("ComputeMode")).toEqual([...KEYS.compute.values]);
+    expect(enumValues("JobSource")).toEqual([...KEYS.jobSource.values]);
+    expect(enumValues("JobTaskSize")).toEqual([...KEYS.jobTasks.values]);
 });
 
 test("the outputs are the stack's, plus the cluster, which ties the package to the installed Databricks provider", () => {
