@@ -16,7 +16,7 @@ import {
 import { renderKedroNotebook } from "../lib/notebook";
 import { clusterSpec } from "./clusterSpec";
 import { kedroRepo, notebookPathFor, repoPathFor, sourceNotebook } from "./checkout";
-import { KedroJob } from "./job";
+import { type ScheduledJob, declareScheduledJob, jobIdsOf } from "./jobs";
 import { type DataVolume, declareDataVolume } from "./volume";
 
 export interface KedroEnvironmentArgs {
@@ -61,8 +61,8 @@ export class KedroEnvironment extends pulumi.ComponentResource {
     /** Undefined until a repository this stack created has a commit to deploy (gitCommit). */
     readonly repo?: databricks.Repo;
     readonly notebook?: databricks.Notebook;
-    /** The pipeline as a scheduled job, with job: true. */
-    readonly job?: KedroJob;
+    /** The pipeline as a scheduled job, with job: true: the notebook's, or the wheel's jobs. */
+    readonly job?: ScheduledJob;
     /** PyPI cluster libraries, when kedroInstall is `cluster`. */
     readonly libraries: databricks.Library[] = [];
     /** The project's data volume, with dataVolume. */
@@ -141,19 +141,9 @@ export class KedroEnvironment extends pulumi.ComponentResource {
             : pulumi.output(undefined);
 
         if (settings.job && !git.awaitingFirstPush) {
-            this.job = new KedroJob(
-                `${name}-job`,
-                {
-                    settings,
-                    cloudAttributes: args.cloudAttributes,
-                    gitUrl,
-                    gitCredentialId: this.gitCredential?.id.apply(Number),
-                    deployer,
-                    workspaceUrl: this.workspaceUrl,
-                    provider: args.provider,
-                },
-                { parent: this },
-            );
+            const gitCredentialId = this.gitCredential?.id.apply(Number);
+            const jobArgs = { cloudAttributes: args.cloudAttributes, gitUrl, gitCredentialId, deployer, workspaceUrl: this.workspaceUrl };
+            this.job = declareScheduledJob(name, settings, { ...jobArgs, provider: args.provider }, this);
         }
         this.jobId = pulumi.output(this.job?.jobId);
         this.jobUrl = pulumi.output(this.job?.jobUrl);
@@ -245,7 +235,8 @@ export class KedroEnvironment extends pulumi.ComponentResource {
         if (this.cluster) grant("cluster", { clusterId: this.cluster.id }, levelFor(PEOPLE_PERMISSIONS.cluster));
         if (this.notebook) grant("notebook", { notebookPath: this.notebook.path }, levelFor(PEOPLE_PERMISSIONS.notebook));
         if (this.repo) grant("repo", { repoId: this.repo.id }, levelFor(PEOPLE_PERMISSIONS.repo));
-        if (this.job) grant("job", { jobId: this.job.jobId }, (deployer) => jobAccessControlsFor(settings.people, deployer));
+        for (const { object, jobId } of this.job ? jobIdsOf(this.job, settings) : [])
+            grant(object, { jobId }, (deployer) => jobAccessControlsFor(settings.people, deployer));
     }
 
     /** The Repo that clones the Kedro project, and the notebook that runs it from there. */

@@ -4,6 +4,7 @@
  * all of the provider's resources into every type-check.
  */
 export { Cluster } from "@pulumi/databricks/cluster";
+export { File } from "@pulumi/databricks/file";
 export { GitCredential } from "@pulumi/databricks/gitCredential";
 export { Grants } from "@pulumi/databricks/grants";
 export { Job } from "@pulumi/databricks/job";
@@ -17,6 +18,7 @@ export { Permissions, type PermissionsArgs } from "@pulumi/databricks/permission
 export { Provider } from "@pulumi/databricks/provider";
 export { Repo } from "@pulumi/databricks/repo";
 export { Volume } from "@pulumi/databricks/volume";
+export { WorkspaceFile } from "@pulumi/databricks/workspaceFile";
 export { getAwsAssumeRolePolicyOutput } from "@pulumi/databricks/getAwsAssumeRolePolicy";
 export { getAwsBucketPolicyOutput } from "@pulumi/databricks/getAwsBucketPolicy";
 export { getAwsCrossAccountPolicyOutput } from "@pulumi/databricks/getAwsCrossAccountPolicy";

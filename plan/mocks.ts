@@ -96,6 +96,9 @@ function computedState(args: pulumi.runtime.MockResourceArgs, id: string): Recor
                 workspacePath: `/Workspace${args.inputs.path}`,
                 commitHash: args.inputs.commitHash ?? "0123456789abcdef0123456789abcdef01234567",
             };
+        case "databricks:index/workspaceFile:WorkspaceFile":
+            // The provider's workspace_path: the path as clusters and jobs read it.
+            return { workspacePath: `/Workspace${args.inputs.path}` };
         case "databricks:index/mwsWorkspaces:MwsWorkspaces":
             return {
                 workspaceId: id,

@@ -122,7 +122,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Evaluation> {
     if (core.dataVolume) children.push(core.dataVolume.volume, ...(core.dataVolume.grants ? [core.dataVolume.grants] : []));
     if (core.gitCredential) children.push(core.gitCredential);
     if (core.repo && core.notebook) children.push(core.repo, core.notebook);
-    if (core.job) children.push(core.job, core.job.repo, core.job.notebook, core.job.job);
+    if (core.job && "repo" in core.job) children.push(core.job, core.job.repo, core.job.notebook, core.job.job);
+    else if (core.job) children.push(core.job, core.job.wheel, core.job.conf, ...core.job.jobs);
     if (environment.createdWorkspace) children.push(environment.createdWorkspace.provider);
     if (stack.repository) children.push(stack.repository, stack.repository.repository);
     await Promise.all(children.map((child) => resolve(child.urn)));

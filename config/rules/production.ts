@@ -33,6 +33,8 @@ export interface Artifact {
     absolutePath: string;
     fileName: string;
     sha256: string;
+    /** The bytes, for the upload: inline, so the state does not hold a path on the deploying machine. */
+    contentBase64: string;
 }
 
 export interface ProductionTask {
@@ -85,6 +87,7 @@ function readArtifact(r: Reporter, key: "kedroSnapshot" | "kedroWheel" | "kedroC
         absolutePath,
         fileName: basename(absolutePath),
         sha256: createHash("sha256").update(bytes).digest("hex"),
+        contentBase64: Buffer.from(bytes).toString("base64"),
     };
     return { artifact, bytes };
 }
