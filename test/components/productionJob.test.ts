@@ -31,7 +31,7 @@ function wheelConfig(overrides: Record<string, string | undefined> = {}) {
     });
 }
 
-const jobsOf = (mocks: Awaited<ReturnType<typeof evaluate>>["mocks"]) =>
+const jobsOf = (mocks: Awaited<ReturnType<typeof evaluate>>["mocks"]): Record<string, any> =>
     Object.fromEntries(mocks.ofType(JOB).map((job) => [plain(job.inputs).tags["kedro-pipeline"], plain(job.inputs)]));
 
 describe("classic compute, spaceflights' data_processing and data_science", () => {
