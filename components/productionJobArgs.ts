@@ -42,6 +42,29 @@ export function taskParameters(
     return ["--pipeline", job.pipeline, ...nodes, "--conf-source", confPath, ...volume];
 }
 
+/** The Jobs API's limit on a task's description. */
+const TASK_DESCRIPTION_MAX = 1000;
+
+/**
+ * Why a task holds more than the size asked for, as a person reading the job
+ * (and the plan) sees it: the datasets held in memory between its nodes, and
+ * the groups joined to keep the job acyclic.
+ */
+export function taskDescription(job: ProductionPipelineJob, task: ProductionTask): string {
+    const inTask = new Set(task.nodes);
+    const reasons = job.joins.flatMap((join) => {
+        if (join.kind === "memory")
+            return inTask.has(join.producer) && inTask.has(join.consumer)
+                ? [`${join.consumer} reads ${join.dataset} from ${join.producer} in memory (no catalog entry)`]
+                : [];
+        // A group is a node, a namespace (its nodes' names start with it) or the pipeline (the task's name).
+        const holds = (group: string) => task.name === group || task.nodes.some((node) => node === group || node.startsWith(`${group}.`));
+        return join.groups.some(holds) ? [`${join.groups.join(", ")} joined: apart they would depend on each other`] : [];
+    });
+    const text = `Kedro nodes ${task.nodes.join(", ")}${reasons.length > 0 ? `. Joined: ${reasons.join("; ")}` : ""}.`;
+    return text.length <= TASK_DESCRIPTION_MAX ? text : `${text.slice(0, TASK_DESCRIPTION_MAX - 1)}…`;
+}
+
 /** The longest chain of tasks, which a run goes through one after another: the run's timeout must cover it. */
 export function longestChain(tasks: readonly ProductionTask[]): number {
     const depth = new Map<string, number>();
@@ -101,6 +124,7 @@ export function productionJobArgs(
         tasks: job.tasks.map((task) => ({
             taskKey: task.key,
             dependsOns: task.dependsOn.length > 0 ? task.dependsOn.map((taskKey) => ({ taskKey })) : undefined,
+            description: taskDescription(job, task),
             runIf: "ALL_SUCCESS",
             jobClusterKey: classic ? JOB_CLUSTER_KEY : undefined,
             environmentKey: classic ? undefined : WHEEL_ENVIRONMENT_KEY,

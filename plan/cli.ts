@@ -12,6 +12,7 @@ import { redact } from "../lib/redact";
 import { oneLine } from "../lib/text";
 import { type PlanOptions, UsageError, parseArgs } from "./args";
 import { type BasePlan, planAtRef } from "./base";
+import { jobGraphsOf } from "./jobGraph";
 import type { PlanDiff, PlanReport } from "./report";
 import { StackFileError, readStackConfig } from "./stackConfig";
 
@@ -62,7 +63,8 @@ function render(options: PlanOptions, head: PlanReport, base: BasePlan | undefin
     const unreadable = base && "unreadable" in base ? base.unreadable : undefined;
     if (options.format === "json") {
         const baseJson = options.base && base ? { ref: options.base, ...(diff ? { diff } : { unreadable }) } : undefined;
-        return `${JSON.stringify(baseJson ? { ...head, base: baseJson } : head)}\n`;
+        const withJobs = { ...head, jobs: jobGraphsOf(head.resources) };
+        return `${JSON.stringify(baseJson ? { ...withJobs, base: baseJson } : withJobs)}\n`;
     }
     const plan = renderPlan(head, options.format);
     if (diff && options.base) return `${renderDiff(diff, options.stack, options.base, options.format)}\n${plan}`;

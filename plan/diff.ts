@@ -7,6 +7,7 @@ import { isSecretMarker } from "./mocks";
 import { renamesOf, resourceKey } from "./renames";
 import { costChange } from "./cost";
 import { codeSpan, mdText } from "./markdown";
+import { jobGraphsOf, taskChanges } from "./jobGraph";
 import type { PlanReport } from "./report";
 
 /** Flattens inputs to dotted paths with their full values (JSON), for comparison; secrets compare as one placeholder. */
@@ -51,6 +52,8 @@ export interface PlanDiff {
     newViolations: Array<{ policy: string; message: string; urn?: string }>;
     /** The change in price, e.g. "price: interactive cluster $0.40/h → $0.78/h". */
     price?: string;
+    /** Tasks a production job gained or lost: a change in the project's snapshot. */
+    tasks: Array<{ job: string; task: string; sign: "+" | "-" }>;
 }
 
 function changeOf(type: string, property: string, before: string | undefined, after: string | undefined): PropertyChange {
@@ -109,6 +112,7 @@ export function diffPlans(base: PlanReport, head: PlanReport): PlanDiff {
             .map(([, resource]) => resource),
         renamed: [...renamed].map(([id, from]) => ({ from, resource: after.get(id)! })),
         price: costChange(base.cost, head.cost),
+        tasks: taskChanges(jobGraphsOf(base.resources), jobGraphsOf(head.resources)),
         changed,
         newViolations,
     };
@@ -151,6 +155,8 @@ export function renderDiff(diff: PlanDiff, stack: string, baseRef: string, forma
             );
         }
     }
+    for (const { job, task, sign } of diff.tasks)
+        lines.push(`${md ? (sign === "+" ? "- ➕" : "- ➖") : sign} task ${name(task)} ${sign === "+" ? "in" : "from"} job ${name(job)}`);
     if (diff.price) lines.push(md ? `- 💲 ${mdText(diff.price)}` : `$ ${diff.price}`);
     if (diff.added.length + diff.removed.length + diff.changed.length + diff.renamed.length === 0 && !diff.price)
         lines.push(md ? "- no change" : "no change");

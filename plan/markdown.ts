@@ -2,11 +2,15 @@
 import { oneLine } from "../lib/text";
 
 /**
- * Text for Markdown: one line, HTML shown as typed (a value holding markup never renders as it), and dollars escaped:
- * GitHub reads a pair of them ($0.64/h … $0.32) as math.
+ * Text for Markdown: one line, HTML shown as typed (a value holding markup never renders as it), brackets escaped (so
+ * no value makes a link or an image), and dollars escaped: GitHub reads a pair of them ($0.64/h … $0.32) as math.
  */
 export const mdText = (text: string) =>
-    oneLine(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\$/g, "\\$");
+    oneLine(text)
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/([$[\]])/g, "\\$1");
 
 /** A Markdown table cell: Markdown text, with the pipe that would end the cell escaped. */
 export const cell = (text: string) => mdText(text).replace(/\|/g, "\\|");

@@ -4,6 +4,7 @@ import { displayValue } from "./evaluate";
 import { oneLine } from "../lib/text";
 import { type PlanCost, costLines } from "./cost";
 import { cell, fenced, mdText } from "./markdown";
+import { jobGraphLines, jobGraphsOf } from "./jobGraph";
 import type { PolicyVerdict } from "./policies";
 
 export interface PlanReport extends Plan {
@@ -85,6 +86,11 @@ export function renderPlan(report: PlanReport, format: "text" | "markdown"): str
             lines.push(`+ ${resource.type} ${resource.name}  parent=${resource.parent ?? "-"}  provider=${resource.provider}${where}`);
             props.forEach((prop) => lines.push(`    ${prop}`));
         }
+    }
+    const graphs = jobGraphsOf(report.resources);
+    if (graphs.length > 0) {
+        heading(`Jobs (${graphs.length})`);
+        lines.push(...jobGraphLines(graphs, format));
     }
     heading("Warnings");
     const warnings = [

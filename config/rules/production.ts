@@ -72,6 +72,8 @@ export interface ProductionContext {
     pipelines: readonly string[];
     files?: ProjectFiles;
     stack: string;
+    /** kedroSnapshot as given, for problems with what it holds. */
+    snapshotPath?: string;
 }
 
 /** A file a key names, read relative to the project; a problem naming the key when it is not there. */
@@ -163,6 +165,13 @@ function planJobs(r: Reporter, snapshot: KedroSnapshot, ctx: ProductionContext, 
             r.problem("jobPipelines", JSON.stringify(ctx.pipelines), allowed, "", { fix });
             return undefined;
         }
+        // Kedro's --nodes splits its argument on commas; a control character could forge a line of the plan.
+        const unfit = pipeline.nodes.find((node) => /[,\u0000-\u001f\u007f]/.test(node.name));
+        if (unfit) {
+            const allowed = `node names kedro run --nodes can take: no commas or control characters; ${JSON.stringify(unfit.name)} has one`;
+            r.problem("kedroSnapshot", ctx.snapshotPath, allowed, ctx.snapshotPath ?? "");
+            return undefined;
+        }
         const graph = planTasks(pipeline.nodes, snapshot.datasets, size, name);
         if (graph.tasks.length > MAX_TASKS_PER_JOB) {
             const allowed = `a task size that gives at most ${MAX_TASKS_PER_JOB} tasks per job; ${name} would have ${graph.tasks.length}`;
@@ -215,7 +224,7 @@ export function readProductionJob(r: Reporter, ctx: ProductionContext): Producti
     const entryPoint = checkWheel(r, wheelPath, wheel.wheel, snapshot.snapshot, ctx);
     const confPath = r.get("kedroConf") ?? join(dirname(wheelPath), `conf-${snapshot.snapshot.packageName}.tar.gz`);
     const conf = readArtifact(r, "kedroConf", confPath, ctx.files);
-    const jobs = planJobs(r, snapshot.snapshot, ctx, size);
+    const jobs = planJobs(r, snapshot.snapshot, { ...ctx, snapshotPath }, size);
     if (!entryPoint || !conf || !jobs) return undefined;
     const { packageName, kedroVersion } = snapshot.snapshot;
     return {

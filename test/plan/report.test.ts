@@ -14,7 +14,7 @@ test("values cannot forge table cells, lines or terminal colours in the markdown
     const row = markdown.split("\n").find((line) => line.startsWith("| `databricks:index/repo:Repo`"))!;
     expect(row).toContain("url=https://x/a\\|b");
     expect(row).toContain("branch=main\\u000a\\| forged \\| row \\|");
-    expect(row).toContain("path=/Repos/\\u001b[31mred");
+    expect(row).toContain("path=/Repos/\\u001b\\[31mred");
     expect(markdown).not.toContain("\u001b");
     expect(markdown).not.toMatch(/^\| forged/m);
     expect(markdown).toContain("- a warning\\u000awith a second line");
