@@ -158,11 +158,15 @@ export const jobClusters: ResourceValidationPolicy = {
     name: "job-clusters",
     description:
         "Every task of a job runs on a cluster made for the run, which the other policies check, or the whole job runs on serverless " +
-        "compute (compute: serverless: no cluster anywhere, notebook tasks): never on an interactive cluster, and no task falls to " +
-        "serverless compute by a missing cluster.",
+        "compute (compute: serverless: no cluster anywhere; notebook tasks, or wheel tasks naming a declared environment): never on " +
+        "an interactive cluster, and no task falls to serverless compute by a missing cluster.",
     enforcementLevel: "mandatory",
     validateResource: onType(TYPES.job, undefined, (props, _config, _args, report) => {
         const keys = new Set((props.jobClusters ?? []).map((cluster: any) => cluster?.jobClusterKey));
+        const environments = new Set((props.environments ?? []).map((environment: any) => environment?.environmentKey));
+        // On serverless a notebook task needs nothing more; a wheel task, an environment that installs the wheel.
+        const runsServerless = (task: any) =>
+            task?.notebookTask || (task?.environmentKey !== undefined && environments.has(task.environmentKey));
         // A job that declares no cluster at all is serverless by choice; a task with none beside declared ones is a slip.
         const serverless = keys.size === 0 && !props.newCluster && (props.tasks ?? []).every((task: any) => !task?.newCluster);
         if (props.existingClusterId !== undefined)
@@ -177,7 +181,7 @@ export const jobClusters: ResourceValidationPolicy = {
                 );
             else if (task?.jobClusterKey !== undefined && !keys.has(task.jobClusterKey))
                 report(`task ${task.taskKey} names the job cluster ${task.jobClusterKey}, which jobClusters does not declare.`);
-            else if (task?.jobClusterKey === undefined && !task?.newCluster && !(serverless && task?.notebookTask))
+            else if (task?.jobClusterKey === undefined && !task?.newCluster && !(serverless && runsServerless(task)))
                 report(
                     `task ${task?.taskKey} has no cluster, so it would run on serverless compute while the job declares clusters; give ` +
                         `it a job cluster (jobClusterKey).`,

@@ -151,6 +151,36 @@ test("a serverless stack (no cluster; a job whose notebook task has none) passes
     expect((await evaluatePolicies(resources)).flatMap((verdict) => verdict.violations)).toEqual([]);
 });
 
+test("wheel jobs: on a job cluster, or on serverless with a declared environment, pass; a wheel task with neither is refused", async () => {
+    const wheelTask = (taskKey: string, compute: Record<string, unknown>) => ({
+        taskKey,
+        pythonWheelTask: { packageName: "spaceflights", entryPoint: "spaceflights", parameters: ["--pipeline", "data_processing"] },
+        ...compute,
+    });
+    const classic: PolicyResource = {
+        ...job,
+        name: "kedro-jobs-data_processing",
+        props: {
+            jobClusters: [{ jobClusterKey: "kedro_job_cluster", newCluster: cluster("dev", { autoterminationMinutes: undefined }).props }],
+            tasks: [wheelTask("a", { jobClusterKey: "kedro_job_cluster", libraries: [{ whl: "/Workspace/x.whl" }] }), wheelTask("b", { jobClusterKey: "kedro_job_cluster" })],
+        },
+    };
+    const serverless: PolicyResource = {
+        ...job,
+        name: "kedro-jobs-data_science",
+        props: {
+            environments: [{ environmentKey: "kedro", spec: { environmentVersion: "5", dependencies: ["/Workspace/x.whl"] } }],
+            tasks: [wheelTask("a", { environmentKey: "kedro" }), wheelTask("b", { environmentKey: "kedro" })],
+        },
+    };
+    const mandatory = (diagnostics: Awaited<ReturnType<typeof served>>) => diagnostics.filter((diagnostic) => diagnostic.enforcementLevel === "mandatory");
+    expect(mandatory(await served([classic, serverless]))).toEqual([]);
+    const stray = { ...serverless, props: { ...serverless.props, tasks: [wheelTask("a", { environmentKey: "other" })] } };
+    expect((await served([stray])).map((diagnostic) => `${diagnostic.policy}: ${diagnostic.message}`)).toEqual([
+        expect.stringMatching(/^job-clusters: task a has no cluster/),
+    ]);
+});
+
 test("the tutorial's cluster passes every mandatory policy of the served pack", async () => {
     const diagnostics = await served([cluster("dev", { autoterminationMinutes: 30 })]);
     expect(diagnostics.filter((diagnostic) => diagnostic.enforcementLevel === "mandatory")).toEqual([]);
