@@ -73,6 +73,9 @@ export class KedroProductionJobs extends pulumi.ComponentResource {
     /**
      * One artifact, its content inline: the state then holds the bytes, not a
      * path on the deploying machine, so CI and a laptop declare the same file.
+     * A new build is a new path, which the provider replaces (path is
+     * force-new); the old file is kept, not deleted, because a run that
+     * started before the update still reads it in its later tasks.
      */
     private upload(
         name: string,
@@ -82,7 +85,8 @@ export class KedroProductionJobs extends pulumi.ComponentResource {
         opts: pulumi.CustomResourceOptions,
     ): databricks.File | databricks.WorkspaceFile {
         const file = { path: folder.apply((path) => `${path}/${artifact.fileName}`), contentBase64: artifact.contentBase64 };
-        return settings.dataVolume ? new databricks.File(name, file, opts) : new databricks.WorkspaceFile(name, file, opts);
+        const kept = { ...opts, retainOnDelete: true };
+        return settings.dataVolume ? new databricks.File(name, file, kept) : new databricks.WorkspaceFile(name, file, kept);
     }
 
     /** The path a job reads an artifact at: a volume's as is, a workspace file's under /Workspace. */

@@ -54,6 +54,8 @@ export interface RegistrationOptions {
     protect: boolean;
     deleteBeforeReplace: boolean;
     replaceOnChanges: string[];
+    /** Left in place when the stack deletes or replaces it. */
+    retainOnDelete: boolean;
 }
 
 export interface RecordedResource {
@@ -72,6 +74,7 @@ interface RegisterRequest extends PlacementRequest {
     getProtect(): boolean | undefined;
     getDeletebeforereplace(): boolean;
     getReplaceonchangesList(): string[];
+    getRetainondelete(): boolean | undefined;
 }
 
 export interface RecordedCall {
@@ -174,6 +177,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
                 protect: request.getProtect() ?? false,
                 deleteBeforeReplace: request.getDeletebeforereplace(),
                 replaceOnChanges: request.getReplaceonchangesList(),
+                retainOnDelete: request.getRetainondelete() ?? false,
             });
             const placed = (error: unknown, response?: { getUrn(): string }) => {
                 if (!error && response) this.placed.add(request, response.getUrn());
@@ -188,6 +192,7 @@ export class RecordingMocks implements pulumi.runtime.Mocks {
             protect: false,
             deleteBeforeReplace: false,
             replaceOnChanges: [],
+            retainOnDelete: false,
         };
         const number = stableId(`${args.type}::${args.name}`);
         // Like the provider, echo the inputs and fill in what the service computes.

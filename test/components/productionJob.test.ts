@@ -37,10 +37,12 @@ const jobsOf = (mocks: Awaited<ReturnType<typeof evaluate>>["mocks"]): Record<st
 describe("classic compute, spaceflights' data_processing and data_science", () => {
     let jobs: Record<string, any>;
     let files: any[];
+    let retained: Array<boolean | undefined>;
     beforeAll(async () => {
         const { mocks } = await evaluate({ config: wheelConfig() });
         jobs = jobsOf(mocks);
         files = mocks.ofType("databricks:index/workspaceFile:WorkspaceFile").map((file) => plain(file.inputs));
+        retained = mocks.ofType("databricks:index/workspaceFile:WorkspaceFile").map((file) => file.options.retainOnDelete);
     });
 
     test("two jobs, and no notebook job, Repo or notebook of the job's own", () => {
@@ -80,6 +82,8 @@ describe("classic compute, spaceflights' data_processing and data_science", () =
             expect.stringMatching(/^\/Users\/alice@example\.com\/\.kedro-artifacts\/iris-databricks-dev\/[0-9a-f]{16}\/spaceflights-0\.1-py3-none-any\.whl$/),
         ]);
         expect(Buffer.from(files.find((file) => file.path.endsWith(".whl")).contentBase64, "base64")).toEqual(Buffer.from(buildWheel()));
+        // A replaced build stays for the runs that started before it: the files are retained, not deleted.
+        expect(retained).toEqual([true, true]);
     });
 
     test("each job says what it runs: the commit, the package's version and the wheel's digest", () => {
