@@ -67,11 +67,13 @@ export function configSetCommand(key: string, value: string, stack: string, opts
  * refuses for an array key), so the old value goes first.
  */
 export function configSetListCommand(key: string, values: readonly string[], stack: string): string {
+    return [configRmCommand(key, stack), configSetListItems(key, values, stack)].join(" && ");
+}
+
+/** The item-by-item commands alone, for a key known to be unset. */
+export function configSetListItems(key: string, values: readonly string[], stack: string): string {
     const name = shortKey(key);
-    return [
-        configRmCommand(key, stack),
-        ...values.map((value, index) => `pulumi config set --path '${name}[${index}]' ${shellQuote(value)} --stack ${stack}`),
-    ].join(" && ");
+    return values.map((value, index) => `pulumi config set --path '${name}[${index}]' ${shellQuote(value)} --stack ${stack}`).join(" && ");
 }
 
 export function describeProblem(problem: ConfigProblem): string {

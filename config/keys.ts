@@ -5,7 +5,7 @@
  * known one is warned about.
  */
 import { nearest } from "../lib/editDistance";
-import { type ConfigProblem, PROJECT, configRmCommand, configSetCommand, configSetListCommand, moveToSecretCommand } from "./errors";
+import { type ConfigProblem, PROJECT, configRmCommand, configSetCommand, configSetListItems, moveToSecretCommand } from "./errors";
 import { KEYS, PROJECT_KEYS, type ProjectKey, SECRET_PROJECT_KEYS, cliDefault } from "./keyTable";
 import type { StackConfigEntry } from "./types";
 import { parseStringList } from "./values";
@@ -44,7 +44,7 @@ function moveCommand(typo: string, meant: ProjectKey, entry: StackConfigEntry, s
         return `${moveToSecretCommand(from, meant, stack)} && ${configRmCommand(from, stack)}`;
     // A list key set under another name, or a retired single-value key (jobPipeline), moves item by item.
     const list = KEYS[meant].type === "array" ? (parseStringList(entry.value) ?? [entry.value]) : undefined;
-    if (list) return `${configRmCommand(from, stack)} && ${configSetListCommand(meant, list, stack).split(" && ").slice(1).join(" && ")}`;
+    if (list) return `${configRmCommand(from, stack)} && ${configSetListItems(meant, list, stack)}`;
     return `${configRmCommand(from, stack)} && ${configSetCommand(meant, entry.value, stack)}`;
 }
 

@@ -125,13 +125,14 @@ export function readStackConfig(root: string, stack: string): StackConfigFiles {
     }
     // What the CLI refuses before any program runs, the plan refuses too, with the command that fixes it.
     const refusals: string[] = [];
+    const sources = scalarSources(root, stack);
     for (const [key, value] of Object.entries(stackConfig)) {
         if (value !== null && typeof value === "object" && "secure" in (value as object) && key.includes(":")) {
             config[key] = secretPlaceholder(key);
             secretKeys.push(key);
             continue;
         }
-        const refusal = refusalOf(key, value, project, stack, scalarSources(root, stack)[key]);
+        const refusal = refusalOf(key, value, project, stack, sources[key]);
         if (refusal) refusals.push(refusal);
         else config[key] = asConfigString(value);
     }

@@ -73,6 +73,6 @@ test("for any node names and task size, the declared tasks are the shape the pro
                 expect(args.tasks).toEqual(readBack(args.tasks));
             }
         }),
-        { numRuns: 40 },
+        { numRuns: 20 },
     );
 });

@@ -112,6 +112,6 @@ test("on generated pipelines every invariant holds: one task per node, memory wi
             const set = new Set(persisted);
             checkInvariants(nodes, set, planTasks(nodes, set, size, "p"));
         }),
-        { numRuns: 300 },
+        { numRuns: 200 },
     );
 });
