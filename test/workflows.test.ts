@@ -1,6 +1,6 @@
 /** The GitHub Actions workflows, read as GitHub would: parsed, schema-validated, and held to delivery's rules. */
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { validateWorkflow } from "@action-validator/core";
 import { parse } from "yaml";
@@ -97,6 +97,46 @@ describe("credentials after the logins", () => {
         const file = join(tempDir("github-env-"), "env");
         execFileSync("bash", ["-c", pulumiSteps()[blank(pulumiSteps())].run!], { env: { ...process.env, GITHUB_ENV: file } });
         expect(readFileSync(file, "utf8")).toBe("PULUMI_ACCESS_TOKEN=\n");
+    });
+
+    const CREDENTIALS = "${{ runner.temp }}/pulumi-credentials";
+    const TRAP = `trap 'rm -rf "$PULUMI_CREDENTIALS_PATH"' EXIT`;
+    const jobsWithToken = () => allJobs.filter(({ job }) => (job.steps ?? []).some((step) => step.env?.PULUMI_ACCESS_TOKEN));
+
+    test("every step given the Pulumi token keeps the CLI's stored login out of the runner's home, and removes it before the next step", () => {
+        expect(jobsWithToken().map(({ file, id }) => `${file}:${id}`).sort()).toEqual(["pulumi.yml:pulumi", "review-stack-cleanup.yml:stale"]);
+        for (const { job } of jobsWithToken()) {
+            const steps = job.steps!;
+            // Open: a step that may have left the token on disk, until a step removes it.
+            let open: string | undefined;
+            for (const [index, step] of steps.entries()) {
+                const label = step.name ?? step.uses ?? step.run;
+                if (open) {
+                    expect([label, step]).toEqual([label, expect.objectContaining({ name: "Forget the Pulumi login", if: "always()", run: 'rm -rf "$PULUMI_CREDENTIALS_PATH"' })]);
+                    expect(step.env?.PULUMI_CREDENTIALS_PATH).toBe(CREDENTIALS);
+                    open = undefined;
+                    continue;
+                }
+                if (!step.env?.PULUMI_ACCESS_TOKEN) continue;
+                expect([label, step.env.PULUMI_CREDENTIALS_PATH]).toEqual([label, CREDENTIALS]);
+                if (step.run) expect([label, step.run.split("\n")[0]]).toEqual([label, TRAP]);
+                else open = `${index}`;
+            }
+            expect(open).toBeUndefined();
+        }
+    });
+
+    test("bash removes the stored login when the step ends, whether its command succeeded or failed", () => {
+        for (const command of ["true", "exit 3"]) {
+            const folder = join(tempDir("pulumi-credentials-"), "pulumi-credentials");
+            const script = `${TRAP}\nmkdir -p "$PULUMI_CREDENTIALS_PATH" && echo '{"accessTokens":{}}' > "$PULUMI_CREDENTIALS_PATH/credentials.json"\n${command}`;
+            try {
+                execFileSync("bash", ["-e", "-c", script], { env: { ...process.env, PULUMI_CREDENTIALS_PATH: folder }, stdio: "pipe" });
+            } catch {
+                // The failing command's exit: the trap has run all the same.
+            }
+            expect(existsSync(folder)).toBe(false);
+        }
     });
 
     test("the Azure CLI session is ended whatever happened, as the last step", () => {
@@ -231,7 +271,7 @@ describe("the Pulumi workflow: one place for credentials", () => {
 
     test("the stack's config is made whole by one script before every command", () => {
         const steps = pulumiSteps();
-        const prepare = steps.findIndex((step) => step.run === "bash .github/scripts/prepare-stack.sh");
+        const prepare = steps.findIndex((step) => step.run?.split("\n").includes("bash .github/scripts/prepare-stack.sh"));
         const command = steps.findIndex((step) => step.uses?.startsWith("pulumi/actions@") && step.with?.command);
         expect(prepare).toBeGreaterThan(steps.findIndex(isLogin));
         expect(command).toBeGreaterThan(prepare);
@@ -242,7 +282,7 @@ describe("the Pulumi workflow: one place for credentials", () => {
     test("the smoke run is off unless asked, and only follows an update", () => {
         const inputs = workflow("pulumi").on.workflow_call.inputs;
         expect(inputs["smoke-run"]).toEqual(expect.objectContaining({ type: "boolean", default: false }));
-        const smoke = pulumiSteps().filter((step) => step.run === "bash .github/scripts/smoke-run.sh" || step.uses?.startsWith("databricks/setup-cli@"));
+        const smoke = pulumiSteps().filter((step) => step.run?.split("\n").includes("bash .github/scripts/smoke-run.sh") || step.uses?.startsWith("databricks/setup-cli@"));
         expect(smoke).toHaveLength(2);
         for (const step of smoke) expect(step.if).toBe("inputs.command == 'up' && inputs.smoke-run");
     });
@@ -324,7 +364,7 @@ describe("review stacks", () => {
     test("a daily cleanup destroys the stacks whose pull request closed or went stale", () => {
         const cleanup = jobs("review-stack-cleanup");
         expect(workflow("review-stack-cleanup").on.schedule).toHaveLength(1);
-        expect(cleanup.stale.steps!.find((step) => step.id === "find")!.run).toBe("bash .github/scripts/stale-review-stacks.sh");
+        expect(cleanup.stale.steps!.find((step) => step.id === "find")!.run!.split("\n")).toContain("bash .github/scripts/stale-review-stacks.sh");
         expect(cleanup.destroy.with).toMatchObject({ stack: "${{ matrix.stack }}", environment: "review", command: "destroy", review: true, remove: true });
     });
 });
