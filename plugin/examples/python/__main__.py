@@ -1,7 +1,7 @@
 """A Kedro environment on an existing AWS Databricks workspace, from Python,
 with the production job: the packaged project's wheel as a job per pipeline.
 
-`pulumi package add <path to databricks-kedro-stack>/plugin` generates the
+`pulumi package add github.com/<org>/databricks-kedro-stack.git/plugin@v0.1.0` generates the
 `pulumi_databricks_kedro_stack` SDK used here. The workspace is the one the
 stack's `databricks:host` names; the Git token is a secret of this stack:
 pulumi config set --secret gitToken <token>. The wheel, its conf archive and the
