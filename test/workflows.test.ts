@@ -23,7 +23,7 @@ const LOGIN_ACTIONS = ["pulumi/auth-actions", "aws-actions/configure-aws-credent
 const isLogin = (step: Step) => LOGIN_ACTIONS.some((action) => step.uses?.startsWith(`${action}@`));
 
 test("the workflows exist", () => {
-    expect(files.sort()).toEqual(["ci.yml", "deploy.yml", "destroy.yml", "drift.yml", "preview.yml", "pulumi.yml", "review-stack-cleanup.yml", "review-stack.yml"]);
+    expect(files.sort()).toEqual(["ci.yml", "deploy.yml", "destroy.yml", "drift.yml", "kedro-artifacts.yml", "preview.yml", "pulumi.yml", "review-stack-cleanup.yml", "review-stack.yml"]);
 });
 
 /**
@@ -52,8 +52,19 @@ test("the schema check can fail", () => {
 });
 
 describe("no long-lived credentials", () => {
-    test.each(files)("%s reads no secret: every credential is issued by OIDC for the run", (file) => {
-        expect(readFileSync(join(dir, file), "utf8")).not.toMatch(/\$\{\{\s*secrets\./);
+    test.each(files)("%s reads no secret but the Kedro reader's key: every other credential is issued by OIDC for the run", (file) => {
+        const secrets = [...readFileSync(join(dir, file), "utf8").matchAll(/\$\{\{\s*secrets\.([A-Za-z_]+)/g)].map((match) => match[1]);
+        expect(secrets.filter((name) => name !== "KEDRO_READER_PRIVATE_KEY")).toEqual([]);
+    });
+
+    test("the Kedro reader's key reaches one step, which mints a read token for the Kedro repository alone, in a job with no cloud credential", () => {
+        const build = jobs("kedro-artifacts").build;
+        const uses = build.steps!.filter((step) => JSON.stringify(step).includes("secrets."));
+        expect(uses).toEqual([expect.objectContaining({ uses: expect.stringMatching(/^actions\/create-github-app-token@/), with: expect.objectContaining({ "permission-contents": "read", repositories: "${{ steps.spec.outputs.kedro-repository }}" }) })]);
+        expect(build.permissions).toEqual({ contents: "read" });
+        expect(build.steps!.some(isLogin)).toBe(false);
+        // Callers hand the key on to the build only: no Pulumi job is given a secret.
+        for (const { file, id, job } of allJobs.filter(({ job }) => job.uses === REUSABLE)) expect([file, id, (job as { secrets?: unknown }).secrets]).toEqual([file, id, undefined]);
     });
 
     test.each(files)("%s sets no credential on a job or the whole workflow, only on the steps that use it", (file) => {
@@ -183,7 +194,8 @@ describe("id-token only where it is needed", () => {
 
     test("a job has id-token: write only when it logs in: it calls the Pulumi workflow or holds a login step", () => {
         for (const { file, id, job } of allJobs) {
-            const logsIn = job.uses === REUSABLE || (job.steps ?? []).some(isLogin);
+            // kedro-artifacts.yml reads the deployed commit through the Pulumi workflow's output command.
+            const logsIn = job.uses === REUSABLE || job.uses === "./.github/workflows/kedro-artifacts.yml" || (job.steps ?? []).some(isLogin);
             expect([file, id, job.permissions?.["id-token"] === "write"]).toEqual([file, id, logsIn]);
         }
     });
@@ -203,7 +215,7 @@ describe("supply chain", () => {
     );
 
     test("every action is pinned to a full commit SHA, with its version in a comment", () => {
-        const external = usesLines.filter(({ line }) => !line.includes(REUSABLE));
+        const external = usesLines.filter(({ line }) => !line.includes("uses: ./.github/workflows/"));
         expect(external.length).toBeGreaterThan(10);
         for (const { file, line } of external) expect([file, line]).toEqual([file, expect.stringMatching(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/)]);
     });
@@ -265,7 +277,7 @@ describe("the Pulumi workflow: one place for credentials", () => {
 
     test("update and preview run the policy pack; destroy does not need it", () => {
         const run = pulumiSteps().find((step) => step.uses?.startsWith("pulumi/actions@") && step.with?.command)!;
-        expect(run.with).toMatchObject({ command: "${{ inputs.command }}", policyPacks: "${{ inputs.command != 'destroy' && 'policy' || '' }}", diff: true });
+        expect(run.with).toMatchObject({ command: "${{ inputs.command }}", policyPacks: "${{ (inputs.command == 'up' || inputs.command == 'preview') && 'policy' || '' }}", diff: true });
         expect(run.with).toMatchObject({ "expect-no-changes": "${{ inputs.expect-no-changes }}", refresh: "${{ inputs.refresh }}" });
     });
 
@@ -276,7 +288,8 @@ describe("the Pulumi workflow: one place for credentials", () => {
         expect(prepare).toBeGreaterThan(steps.findIndex(isLogin));
         expect(command).toBeGreaterThan(prepare);
         expect(steps[prepare].env).toMatchObject({ STACK: "${{ inputs.stack }}", REVIEW: "${{ inputs.review }}", KEDRO_BRANCH: "${{ inputs.kedro-branch }}", GIT_COMMIT: "${{ inputs.git-commit }}" });
-        expect(steps[prepare].if).toBeUndefined();
+        // Every command but output, which only reads the stack's outputs.
+        expect(steps[prepare].if).toBe("inputs.command != 'output'");
     });
 
     test("the smoke run is off unless asked, and only follows an update", () => {
@@ -297,7 +310,10 @@ describe("environment scoping", () => {
         for (const call of calls) {
             const stack = String(call.with.stack);
             const environment = String(call.with.environment);
-            if (stack === "dev" || stack === "prod") expect([call.file, call.id, environment]).toEqual([call.file, call.id, stack]);
+            if (call.file === "kedro-artifacts.yml") expect([call.id, environment, call.with.command]).toEqual(["commit", "${{ inputs.environment }}", "output"]);
+            // prod-plan holds prod's credentials without reviewers: it only previews (saving the plan the up applies).
+            else if (stack === "prod" && environment === "prod-plan") expect([call.file, call.id, call.with.command]).toEqual([call.file, call.id, "preview"]);
+            else if (stack === "dev" || stack === "prod") expect([call.file, call.id, environment]).toEqual([call.file, call.id, stack]);
             else if (stack.startsWith("pr-") || (call.file === "review-stack-cleanup.yml" && stack === "${{ matrix.stack }}")) expect([call.file, call.id, environment]).toEqual([call.file, call.id, "review"]);
             else expect([call.file, call.id, environment]).toEqual([call.file, call.id, "${{ needs.check.outputs.environment }}"]);
         }
@@ -321,17 +337,42 @@ describe("environment scoping", () => {
 });
 
 describe("deploy", () => {
-    test("updates dev on every push to main, prod after dev or on dispatch, each with the Kedro commit asked for", () => {
+    test("updates dev on every push to main, prod after dev or on dispatch, each with the Kedro commit asked for, built first", () => {
         const deploy = workflow("deploy");
         expect(deploy.on.push.branches).toEqual(["main"]);
         expect(deploy.on.repository_dispatch.types).toEqual(["kedro-commit"]);
-        expect(jobs("deploy").prod.needs).toBe("dev");
-        for (const stack of ["dev", "prod"]) {
-            expect(jobs("deploy")[stack].with).toMatchObject({ stack, environment: stack, command: "up", "git-commit": "${{ inputs.git_commit || github.event.client_payload.sha || '' }}" });
-        }
+        const asked = "${{ inputs.git_commit || github.event.client_payload.sha || '' }}";
+        expect(jobs("deploy")["kedro-dev"].with).toEqual({ stack: "dev", environment: "dev", "git-commit": asked });
+        expect(jobs("deploy")["kedro-prod"]).toMatchObject({ needs: "dev", with: { stack: "prod", environment: "prod-plan", "git-commit": asked } });
+        expect(jobs("deploy").dev).toMatchObject({ needs: "kedro-dev", with: { stack: "dev", environment: "dev", command: "up", "git-commit": "${{ needs.kedro-dev.outputs.git-commit }}", "kedro-artifact": "${{ needs.kedro-dev.outputs.artifact }}" } });
+        for (const id of ["prod-plan", "prod"])
+            expect(jobs("deploy")[id].with).toMatchObject({ stack: "prod", "git-commit": "${{ needs.kedro-prod.outputs.git-commit }}", "kedro-artifact": "${{ needs.kedro-prod.outputs.artifact }}" });
         expect(deploy.on.workflow_dispatch.inputs.smoke_run).toEqual(expect.objectContaining({ type: "boolean", default: false }));
         expect(jobs("deploy").dev.with!["smoke-run"]).toBe("${{ inputs.smoke_run || vars.SMOKE_RUN_DEV == 'true' }}");
         expect(jobs("deploy").prod.with).not.toHaveProperty("smoke-run");
+    });
+
+    test("prod applies exactly the plan its preview saved, after its reviewers; dev deploys straight away", () => {
+        expect(jobs("deploy")["prod-plan"]).toMatchObject({ needs: "kedro-prod", with: { environment: "prod-plan", command: "preview", "save-plan": true } });
+        expect(jobs("deploy").prod).toMatchObject({ needs: ["kedro-prod", "prod-plan"], with: { environment: "prod", command: "up", "apply-plan": true } });
+        expect(jobs("deploy").dev.with).not.toHaveProperty("apply-plan");
+        // The preview saves the plan (pulumi/actions passes plan to preview as --save-plan, to up as --plan) and uploads it with the hashes.
+        const run = pulumiSteps().find((step) => step.id === "pulumi")!;
+        expect(run.with!.plan).toBe("${{ (inputs.save-plan || inputs.apply-plan) && format('{0}/update-plan/plan.json', runner.temp) || '' }}");
+        const upload = pulumiSteps().find((step) => step.name === "Hand the plan to the up")!;
+        expect(upload).toMatchObject({ if: "inputs.save-plan", with: { name: "update-plan-${{ inputs.stack }}", path: "${{ runner.temp }}/update-plan/" } });
+        const names = pulumiSteps().map((step) => step.name);
+        expect(names.indexOf("Keep the plan with the Kedro artifacts' hashes")).toBeLessThan(names.indexOf("Hand the plan to the up"));
+        // The up downloads that plan and checks the Kedro artifacts against the hashes the preview recorded, before any login.
+        const download = pulumiSteps().findIndex((step) => step.name === "The update plan the reviewers approve");
+        const compare = pulumiSteps().findIndex((step) => step.name === "The Kedro artifacts are the ones the plan was made with");
+        expect(pulumiSteps()[compare].run).toBe('cmp kedro-artifacts.sha256 "$RUNNER_TEMP/update-plan/kedro-artifacts.sha256"');
+        expect(download).toBeLessThan(compare);
+        expect(compare).toBeLessThan(pulumiSteps().findIndex(isLogin));
+    });
+
+    test("one deploy at a time: nothing changes prod between its plan and the up that applies it", () => {
+        expect(workflow("deploy").concurrency).toEqual({ group: "deploy", "cancel-in-progress": false });
     });
 
     test("the landing check warns only when the Repo is not on the commit asked for", () => {
@@ -348,7 +389,8 @@ describe("drift detection", () => {
     test("refreshes dev and prod daily and fails on any change", () => {
         const drift = workflow("drift");
         expect(drift.on.schedule).toHaveLength(1);
-        for (const stack of ["dev", "prod"]) expect(jobs("drift")[stack].with).toEqual({ stack, environment: stack, command: "preview", refresh: true, "expect-no-changes": true });
+        for (const stack of ["dev", "prod"])
+            expect(jobs("drift")[stack].with).toEqual({ stack, environment: stack, command: "preview", refresh: true, "expect-no-changes": true, "kedro-artifact": `\${{ needs.kedro-${stack}.outputs.artifact }}` });
     });
 });
 
