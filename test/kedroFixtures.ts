@@ -18,6 +18,8 @@ export function buildWheel(options: { name?: string; version?: string; requiresP
     const dist = `${name.replace(/-/g, "_")}-${version}.dist-info`;
     const metadata = [`Metadata-Version: 2.4`, `Name: ${name}`, `Version: ${version}`, `Requires-Python: ${requiresPython}`, ...requires.map((r) => `Requires-Dist: ${r}`), "", "A Kedro project."].join("\n");
     const entryPoints = `[console_scripts]\n${Object.entries(scripts).map(([script, target]) => `${script} = ${target}`).join("\n")}\n`;
-    return zipSync({ [`${name}/__main__.py`]: strToU8("def main(): ...\n"), [`${dist}/METADATA`]: strToU8(metadata), [`${dist}/entry_points.txt`]: strToU8(entryPoints), [`${dist}/RECORD`]: strToU8("") });
+    const files = { [`${name}/__main__.py`]: strToU8("def main(): ...\n"), [`${dist}/METADATA`]: strToU8(metadata), [`${dist}/entry_points.txt`]: strToU8(entryPoints), [`${dist}/RECORD`]: strToU8("") };
+    // A fixed time in every entry: the same arguments make the same bytes, so a wheel's digest is stable across calls.
+    return zipSync(files, { mtime: new Date("2026-01-01T00:00:00Z") });
 }
 
