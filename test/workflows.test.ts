@@ -371,6 +371,17 @@ describe("deploy", () => {
         expect(compare).toBeLessThan(pulumiSteps().findIndex(isLogin));
     });
 
+    test("the Pulumi job restores a wheel stack's Kedro artifacts and checks their hashes before any login; a notebook stack's skips it", () => {
+        const steps = pulumiSteps();
+        const download = steps.findIndex((step) => step.name === "The Kedro artifacts the build made");
+        const check = steps.findIndex((step) => step.name === "The Kedro artifacts are the ones built");
+        expect(steps[download]).toMatchObject({ if: "inputs.kedro-artifact != ''", uses: expect.stringMatching(/^actions\/download-artifact@[0-9a-f]{40}$/), with: { name: "${{ inputs.kedro-artifact }}", path: "." } });
+        expect(steps[check]).toMatchObject({ if: "inputs.kedro-artifact != ''", run: "sha256sum --check kedro-artifacts.sha256" });
+        expect(download).toBeLessThan(check);
+        expect(check).toBeLessThan(steps.findIndex(isLogin));
+        expect(workflow("pulumi").on.workflow_call.inputs["kedro-artifact"]).toMatchObject({ type: "string", default: "" });
+    });
+
     test("one deploy at a time: nothing changes prod between its plan and the up that applies it", () => {
         expect(workflow("deploy").concurrency).toEqual({ group: "deploy", "cancel-in-progress": false });
     });
