@@ -33,8 +33,13 @@ function wheelProject(snapshot: string = readFileSync(snapshotPath("spaceflights
     return dir;
 }
 
-test("text: each job's tasks with their nodes, their upstream tasks, and why nodes share one; every policy passes", async () => {
-    const report = await planReport(wheelProject(), "wheel");
+// One plan of the wheel stack, for the text, Markdown and JSON renderings.
+let report: Awaited<ReturnType<typeof planReport>>;
+beforeAll(async () => {
+    report = await planReport(wheelProject(), "wheel");
+});
+
+test("text: each job's tasks with their nodes, their upstream tasks, and why nodes share one; every policy passes", () => {
     expect(report.error).toBeUndefined();
     const text = renderPlan(report, "text");
     expect(text).toContain("== Jobs (2)");
@@ -46,8 +51,7 @@ test("text: each job's tasks with their nodes, their upstream tasks, and why nod
 });
 
 test("Markdown: each job as a Mermaid flowchart GitHub renders; JSON: the graph", async () => {
-    const dir = wheelProject();
-    const { stdout } = await plan(["--stack", "wheel", "--root", dir, "--format", "markdown"]);
+    const stdout = renderPlan(report, "markdown");
     const start = stdout.indexOf("```mermaid", stdout.indexOf("`kedro-jobs-data_processing` (pipeline"));
     const chart = stdout.slice(start, stdout.indexOf("```", start + 3) + 3);
     expect(chart.split("\n")).toEqual([
@@ -60,7 +64,7 @@ test("Markdown: each job as a Mermaid flowchart GitHub renders; JSON: the graph"
         "    t2 --> t0",
         "```",
     ]);
-    const json = JSON.parse((await plan(["--stack", "wheel", "--root", dir, "--format", "json"])).stdout);
+    const json = JSON.parse((await plan(["--stack", "wheel", "--root", wheelProject(), "--format", "json"])).stdout);
     expect(json.jobs.map((job: any) => [job.pipeline, job.tasks.length]).sort()).toEqual([
         ["data_processing", 3],
         ["data_science", 2],
@@ -68,7 +72,7 @@ test("Markdown: each job as a Mermaid flowchart GitHub renders; JSON: the graph"
 });
 
 test("a change in the snapshot shows as tasks added and removed in the difference", async () => {
-    const base = await planReport(wheelProject(), "wheel");
+    const base = report;
     const snapshot = JSON.parse(readFileSync(snapshotPath("spaceflights"), "utf8"));
     const processing = snapshot.pipelines.find((pipeline: any) => pipeline.name === "data_processing");
     processing.nodes = processing.nodes.filter((node: any) => node.name !== "preprocess_shuttles_node");
