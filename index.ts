@@ -1,11 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
 import { createKedroStack } from "./components/stack";
-import { loadStackConfig } from "./config/load";
+import { loadStackConfigWarning } from "./config/load";
 
-// Validation runs first: a bad config stops the program before any resource is declared.
-// Paths in the config (kedroWheel) are read from this folder, Pulumi.yaml's.
-const loaded = loadStackConfig(new Date(), __dirname);
-loaded.warnings.forEach((warning) => pulumi.log.warn(warning));
+// Validation runs first: a bad config stops the program before any resource is declared; its warnings are
+// logged either way. Paths in the config (kedroWheel) are read from this folder, Pulumi.yaml's.
+const loaded = loadStackConfigWarning(new Date(), __dirname);
 
 const { outputs } = createKedroStack(loaded);
 

@@ -85,10 +85,13 @@ export function describeProblem(problem: ConfigProblem): string {
 export class ConfigError extends RunError {
     /** The problems, every credential in them masked: they reach terminals, CI logs and PR comments. */
     readonly problems: readonly ConfigProblem[];
+    /** What the validation warned of before it stopped, masked too: said with the problems, not lost with them. */
+    readonly warnings: readonly string[];
 
     constructor(
         readonly stack: string,
         given: readonly ConfigProblem[],
+        warnings: readonly string[] = [],
     ) {
         const problems = given.map((problem) => ({
             key: problem.key,
@@ -102,5 +105,6 @@ export class ConfigError extends RunError {
         );
         this.name = "ConfigError";
         this.problems = problems;
+        this.warnings = warnings.map(redact);
     }
 }

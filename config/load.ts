@@ -84,6 +84,22 @@ export function loadStackConfig(today: Date = new Date(), projectRoot: string = 
     };
 }
 
+/**
+ * The stack's config for the program: loaded, and every warning logged, also
+ * when the config is refused, so a warning is never lost behind an error.
+ */
+export function loadStackConfigWarning(today: Date, projectRoot: string): LoadedConfig {
+    let loaded: LoadedConfig;
+    try {
+        loaded = loadStackConfig(today, projectRoot);
+    } catch (error) {
+        if (error instanceof ConfigError) error.warnings.forEach((warning) => pulumi.log.warn(warning));
+        throw error;
+    }
+    loaded.warnings.forEach((warning) => pulumi.log.warn(warning));
+    return loaded;
+}
+
 export interface ComponentInputsContext {
     /** The component and resource name the problems are reported for. */
     component: string;

@@ -210,7 +210,7 @@ function completeSettings(r: Reporter, ctx: ConfigContext, parts: SettingsParts)
         !driverNodeType ||
         !workspace
     ) {
-        throw new ConfigError(ctx.stack, r.problems);
+        throw new ConfigError(ctx.stack, r.problems, r.warnings);
     }
     const singleUserName = cluster.accessMode === "SINGLE_USER" ? cluster.singleUserName : undefined;
     return {

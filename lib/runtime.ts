@@ -67,11 +67,23 @@ export function oldestSupportedLts(today: Date): RuntimeRelease | undefined {
     return LTS_RELEASES.find((release) => new Date(release.endOfSupport) > today);
 }
 
+/**
+ * The LTS this project recommends moving to, in every message and in the
+ * README (a test holds the README to it): Python 3.11, supported into 2027.
+ */
+export const RECOMMENDED_LTS_VERSION = "15.4";
+
+/** The recommended LTS while it is supported; after that, the oldest one still supported. */
+export function recommendedLts(today: Date): RuntimeRelease | undefined {
+    const recommended = LTS_RELEASES.find((release) => release.version === RECOMMENDED_LTS_VERSION);
+    return recommended && new Date(recommended.endOfSupport) > today ? recommended : oldestSupportedLts(today);
+}
+
 /** A warning when the runtime is a known LTS past its end of support, else undefined. */
 export function endOfSupportWarning(sparkVersion: string, today: Date): string | undefined {
     const release = findLtsRelease(sparkVersion);
     if (!release || new Date(release.endOfSupport) > today) return undefined;
-    const successor = oldestSupportedLts(today);
+    const successor = recommendedLts(today);
     const upgrade = successor
         ? ` To move on, set sparkVersion to a supported LTS, for example ${successor.version}.x-scala2.12 ` +
           `(Python ${successor.python}, Kedro ${kedroLinesFor(successor.python).join(" or ")}); an unset kedroPackages follows the ` +

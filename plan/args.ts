@@ -11,10 +11,14 @@ export interface PlanOptions {
     format: PlanFormat;
     base?: string;
     root: string;
+    /** A --policy-pack-config file, as pulumi preview takes it. */
+    policyPackConfig?: string;
 }
 
-export const USAGE = "Usage: npm run plan -- --stack <[org/[project/]]name> [--format text|markdown|json] [--base <git-ref>]";
-const FLAGS = ["--stack", "--format", "--base", "--root"] as const;
+export const USAGE =
+    "Usage: npm run plan -- --stack <[org/[project/]]name> [--format text|markdown|json] [--base <git-ref>] " +
+    "[--policy-pack-config <file>]";
+const FLAGS = ["--stack", "--format", "--base", "--root", "--policy-pack-config"] as const;
 const FORMATS: readonly PlanFormat[] = ["text", "markdown", "json"];
 /** Pulumi's stack, project and organisation names: letters, digits, `-`, `_` and `.`. */
 const NAME = /^[A-Za-z0-9_.-]+$/;
@@ -55,5 +59,6 @@ export function parseArgs(argv: string[]): PlanOptions {
         format,
         base: values["--base"],
         root: resolve(values["--root"] ?? join(__dirname, "..")),
+        policyPackConfig: values["--policy-pack-config"],
     };
 }

@@ -21,15 +21,19 @@ const evaluation = () => ({
     ...(require("./evaluate") as typeof import("./evaluate")),
     ...(require("./policies") as typeof import("./policies")),
     ...(require("./report") as typeof import("./report")),
+    policies: (require("../policy/policies") as typeof import("../policy/policies")).policies,
 });
 
 /** The plan of the program in `root` with its stack's files; `project`, from an org-qualified --stack, must be Pulumi.yaml's. */
-export async function planReport(root: string, stack: string, project?: string): Promise<PlanReport> {
+export async function planReport(root: string, stack: string, project?: string, policyPackConfig?: string): Promise<PlanReport> {
     const files = readStackConfig(root, stack);
     if (project !== undefined && project !== files.project) {
         throw new UsageError(`--stack names the project ${project}, but Pulumi.yaml in ${root} is the project ${files.project}.`);
     }
-    const { evaluatePlan, evaluatePolicies } = evaluation();
+    const { evaluatePlan, evaluatePolicies, policies } = evaluation();
+    const { configuredPolicies, readPolicyPackConfig } = require("./policyConfig") as typeof import("./policyConfig");
+    // Read before the program runs: a bad file is a usage error, not a plan.
+    const pack = policyPackConfig ? configuredPolicies(policies, readPolicyPackConfig(policyPackConfig, policies)) : policies;
     const plan = await evaluatePlan(root, stack, files);
     const verdicts = plan.error
         ? []
@@ -41,6 +45,7 @@ export async function planReport(root: string, stack: string, project?: string):
                   props: resource.inputs,
                   outputs: resource.outputs,
               })),
+              pack,
           );
     return { ...plan, verdicts, ...(plan.error ? {} : { cost: (require("./cost") as typeof import("./cost")).planCost(plan.resources) }) };
 }
@@ -73,21 +78,34 @@ function render(options: PlanOptions, head: PlanReport, base: BasePlan | undefin
     return `${options.format === "markdown" ? `> ${note.replace(/</g, "&lt;")}` : note}\n\n${plan}`;
 }
 
+/** The plan's problems and warnings, one a line, as stderr says them; empty when there is none. */
+function saidOf(report: PlanReport): string {
+    const problems = report.error ? report.error.split("\n").map(oneLine) : [];
+    const warnings = report.warnings.map((warning) => `warning: ${oneLine(warning)}`);
+    return [...problems, ...warnings].map((line) => `${line}\n`).join("");
+}
+
 export async function main(argv: string[], out: PlanOutput = PROCESS_OUTPUT): Promise<number> {
     try {
         const options = parseArgs(argv);
         let head: PlanReport;
         try {
-            head = await planReport(options.root, options.stack, options.project);
+            head = await planReport(options.root, options.stack, options.project, options.policyPackConfig);
         } catch (error) {
             if (!(error instanceof StackFileError)) throw error;
             out.stderr(`${redact(oneLine(error.message))}\n`);
             return 1;
         }
-        const base = options.base ? await planAtRef(options.root, options.base, options.stack, planReport) : undefined;
+        const base = options.base
+            ? await planAtRef(options.root, options.base, options.stack, (root: string, stack: string) =>
+                  planReport(root, stack, undefined, options.policyPackConfig),
+              )
+            : undefined;
         const failed = Boolean(head.error) || evaluation().mandatoryViolations(head).length > 0;
         // Every format reaches a terminal, a job summary or a PR comment: no credential leaves unmasked.
         out.stdout(redact(render(options, head, base)));
+        // The problems and the warnings on stderr too, in every format: the plan is stdout's alone.
+        out.stderr(redact(saidOf(head)));
         return failed ? 1 : 0;
     } catch (error) {
         if (!(error instanceof UsageError)) throw error;

@@ -70,6 +70,11 @@ export function renderPlan(report: PlanReport, format: "text" | "markdown"): str
         heading("Invalid configuration");
         const error = report.error.split("\n").map(oneLine).join("\n");
         lines.push(md ? fenced(error) : error);
+        // What the validation warned of before it stopped is said with the problems.
+        if (report.warnings.length > 0) {
+            heading("Warnings");
+            lines.push(...report.warnings.map((warning) => `- ${md ? mdText(warning) : oneLine(warning)}`));
+        }
         return lines.join("\n") + "\n";
     }
     heading(`Resources (${report.resources.length})`);

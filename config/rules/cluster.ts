@@ -5,7 +5,7 @@
  */
 import { CLOUD_PROFILES, type Cloud, POLICY_DEFAULT_LIMITS, cloudOfNodeType } from "../../lib/clouds";
 import { NODE_RATES } from "../../lib/rates";
-import { LTS_RELEASES, oldestSupportedLts } from "../../lib/runtime";
+import { LTS_RELEASES, recommendedLts } from "../../lib/runtime";
 import { type AccessMode, DEFAULTS } from "../defaults";
 import { projectKey } from "../errors";
 import { ACCOUNT_NAME, an } from "../patterns";
@@ -38,7 +38,7 @@ export function accessModeFix(value: string): string | undefined {
 export function sparkVersionFix(value: string, today: Date, fallback: string): string {
     const version = /(\d+\.\d+)/.exec(value)?.[1];
     if (version && LTS_RELEASES.some((release) => release.version === version)) return `${version}.x-scala2.12`;
-    const current = oldestSupportedLts(today);
+    const current = recommendedLts(today);
     return current ? `${current.version}.x-scala2.12` : fallback;
 }
 
