@@ -1,5 +1,5 @@
 /** Pulumi.yaml is the config contract users read; it must say what the code does. */
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { DEFAULTS, JOB_DEFAULTS, KEYS, type KeyDeclaration, PROJECT, PROJECT_KEYS, validateStackConfig } from "../../config";
@@ -148,8 +148,9 @@ describe.each(["dev", "prod"])("Pulumi.%s.yaml", (stack) => {
     });
 });
 
-test("the README sets array keys only in forms the CLI accepts: item by item with --path, never as a JSON string", () => {
-    const readme = readFileSync(join(root, "README.md"), "utf8");
+test("the README and docs/ set array keys only in forms the CLI accepts: item by item with --path, never as a JSON string", () => {
+    const docs = readdirSync(join(root, "docs")).filter((file) => file.endsWith(".md"));
+    const readme = [join(root, "README.md"), ...docs.map((file) => join(root, "docs", file))].map((file) => readFileSync(file, "utf8")).join("\n");
     const arrayKeys = Object.entries(declared).filter(([, declaration]) => declaration.type === "array").map(([key]) => key);
     expect(arrayKeys).toContain("kedroPackages");
     for (const key of arrayKeys) {
