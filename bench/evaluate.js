@@ -1,7 +1,8 @@
 // One program evaluation under Pulumi's mocks, in this fresh process, started
 // the way Pulumi's Node runtime starts a TypeScript program: ts-node with
 // transpileOnly taken from the tsconfig's noCheck.
-// Usage: node bench/evaluate.js <ours|baseline> <aws|azure|gcp> <existing|create>
+// Usage: node bench/evaluate.js <ours|baseline|floor> <aws|azure|gcp> <existing|create>
+// (floor: bench/floor, one resource, with the project's tsconfig: the runner's own cost.)
 // Prints one JSON line: { lastRegisteredMs, maxRssMb, resources }.
 "use strict";
 const path = require("node:path");
@@ -10,8 +11,8 @@ const ts = require("typescript");
 
 const [program, cloud, mode] = process.argv.slice(2);
 const root = path.join(__dirname, "..");
-const project = program === "ours" ? path.join(root, "tsconfig.json") : path.join(__dirname, "baseline", "tsconfig.json");
-const entry = program === "ours" ? path.join(root, "index.ts") : path.join(__dirname, "baseline", "index.ts");
+const project = program === "baseline" ? path.join(__dirname, "baseline", "tsconfig.json") : path.join(root, "tsconfig.json");
+const entry = { ours: path.join(root, "index.ts"), baseline: path.join(__dirname, "baseline", "index.ts"), floor: path.join(__dirname, "floor", "index.ts") }[program];
 
 const parsed = ts.parseConfigFileTextToJson(project, ts.sys.readFile(project));
 const transpileOnly = Boolean(parsed.config.compilerOptions && parsed.config.compilerOptions.noCheck);

@@ -18,8 +18,13 @@ function benchResultsFile(argv) {
     return argv.includes("--record") ? "results.json" : "results.local.json";
 }
 
+/**
+ * Evaluation is judged by ratios measured in one run, since this machine's noise is larger than the
+ * gap an absolute figure would judge: at most a tenth of the naive program's time, and at most 1.5
+ * times a one-resource program's (bench/floor) evaluated the same way.
+ */
 const BUDGETS = {
-    evaluation: { seconds: 1.0, megabytes: 300 },
+    evaluation: { naiveRatio: 0.1, floorRatio: 1.5, megabytes: 300 },
     typecheck: { timeRatio: 0.2, memoryRatio: 0.5 },
     testSeconds: 30,
 };
@@ -30,7 +35,12 @@ function testRow(test) {
     const withinBudget = test.seconds <= BUDGETS.testSeconds;
     return { shown: `${test.seconds.toFixed(1)} s`, withinBudget, verdict: withinBudget ? "ok" : "OVER" };
 }
-module.exports = { BUDGETS, benchResultsFile, testRow };
+/** An evaluation figure against its two budgets. */
+function evaluationVerdict(figure) {
+    const budget = BUDGETS.evaluation;
+    return figure.timeRatio <= budget.naiveRatio && figure.floorRatio <= budget.floorRatio && figure.megabytes <= budget.megabytes;
+}
+module.exports = { BUDGETS, benchResultsFile, evaluationVerdict, testRow };
 if (require.main !== module) return;
 
 const runsArg = process.argv.indexOf("--runs");
@@ -65,6 +75,8 @@ const verdict = (ok) => {
 };
 
 process.stderr.write(`Benchmarking with ${RUNS} runs per figure…\n`);
+const floorSeconds = median(measure("floor: one resource", "evaluate.js", ["floor", "aws", "existing"]).map((s) => s.lastRegisteredMs)) / 1000;
+results.floorSeconds = floorSeconds;
 for (const cloud of ["aws", "azure", "gcp"]) {
     for (const mode of ["existing", "create"]) {
         const ours = measure(`evaluate ${cloud} ${mode}`, "evaluate.js", ["ours", cloud, mode]);
@@ -79,10 +91,18 @@ for (const cloud of ["aws", "azure", "gcp"]) {
             baselineMegabytes: median(baseline.map((s) => s.maxRssMb)),
         };
         figure.timeRatio = figure.seconds / figure.baselineSeconds;
+        figure.floorRatio = figure.seconds / floorSeconds;
         const budget = BUDGETS.evaluation;
-        figure.withinBudget = figure.seconds <= budget.seconds && figure.megabytes <= budget.megabytes;
+        figure.withinBudget = evaluationVerdict(figure);
         results.evaluation.push(figure);
-        rows.push([`evaluate ${cloud}/${mode}`, `${figure.seconds.toFixed(2)} s, ${figure.megabytes.toFixed(0)} MB`, `${figure.baselineSeconds.toFixed(2)} s, ${figure.baselineMegabytes.toFixed(0)} MB`, `${(figure.timeRatio * 100).toFixed(0)}%`, `≤${budget.seconds} s & ≤${budget.megabytes} MB`, verdict(figure.withinBudget)]);
+        rows.push([
+            `evaluate ${cloud}/${mode}`,
+            `${figure.seconds.toFixed(2)} s, ${figure.megabytes.toFixed(0)} MB`,
+            `${figure.baselineSeconds.toFixed(2)} s, ${figure.baselineMegabytes.toFixed(0)} MB`,
+            `${(figure.timeRatio * 100).toFixed(0)}% naive, ${figure.floorRatio.toFixed(2)}× floor`,
+            `≤${budget.naiveRatio * 100}% naive & ≤${budget.floorRatio}× floor (${floorSeconds.toFixed(2)} s) & ≤${budget.megabytes} MB`,
+            verdict(figure.withinBudget),
+        ]);
     }
 }
 
