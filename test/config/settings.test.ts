@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { problemsOf as problemsFor } from "./problems";
 import { CURRENT_KEDRO_PACKAGES, TUTORIAL_KEDRO_PACKAGES } from "../../lib/kedro";
 import {
@@ -319,4 +321,12 @@ describe("small validators", () => {
         ["x.lock", false],
         ["refs~1", false],
     ])("isBranchName(%s) is %s", (branch, expected) => expect(isBranchName(branch)).toBe(expected));
+});
+
+test("the README's bad-config example is what the program says for that config", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+    const shown = /```text\nerror: (Invalid configuration[\s\S]*?)\n```/.exec(readme);
+    expect(shown).not.toBeNull();
+    const error = errorOf(base({ autoterminationMinutes: "0", nodeType: "Standard_DS3_v2" }));
+    expect(error.message).toBe(shown![1]);
 });

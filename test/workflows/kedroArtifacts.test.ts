@@ -65,11 +65,11 @@ describe("the build job", () => {
         expect(step("The wheel, the conf archive and the snapshot").run).toContain("kedro package\n");
     });
 
-    test("writes the snapshot with the very command the README gives", () => {
-        const readme = readFileSync(join(root, "README.md"), "utf8");
+    test("writes the snapshot with the very command the production guide gives", () => {
+        const guide = readFileSync(join(root, "docs", "running.md"), "utf8");
         const command = step("The wheel, the conf archive and the snapshot").run.split("\n").find((line: string) => line.startsWith("python -c"));
         expect(command).toMatch(/get_project_snapshot/);
-        expect(readme).toContain(`\n${command}\n`);
+        expect(guide).toContain(`\n${command}\n`);
     });
 
     test("hands the files and their hashes to the Pulumi job as the artifact the spec names", () => {
