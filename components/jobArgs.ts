@@ -4,6 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { JobArgs } from "@pulumi/databricks/job";
+import type { JobTask } from "@pulumi/databricks/types/input";
 import type { ClusterCloudAttributes } from "../lib/clouds";
 import { JOB_CLUSTER_KEY, JOB_RUN_POLICY, JOB_TASK_KEY, jobPackages, runTimeoutSeconds } from "../lib/job";
 import { stackNames, stackTags } from "../lib/naming";
@@ -59,11 +60,22 @@ export function kedroJobArgs(settings: KedroStackSettings, cloudAttributes: Clus
                 },
                 libraries: classic ? jobPackages(settings.kedro.packages).map((spec) => ({ pypi: { package: spec } })) : undefined,
                 timeoutSeconds: job.timeoutMinutes * 60,
-                maxRetries: JOB_RUN_POLICY.maxRetries,
-                minRetryIntervalMillis: JOB_RUN_POLICY.minRetryIntervalMillis,
-                retryOnTimeout: JOB_RUN_POLICY.retryOnTimeout,
+                ...taskRetries(),
             },
         ],
+        ...jobTriggers(job),
+    };
+}
+
+/** A task's retries: the stack's run policy, the same for the notebook's task and every wheel task. */
+export function taskRetries(): Pick<JobTask, "maxRetries" | "minRetryIntervalMillis" | "retryOnTimeout"> {
+    const { maxRetries, minRetryIntervalMillis, retryOnTimeout } = JOB_RUN_POLICY;
+    return { maxRetries, minRetryIntervalMillis, retryOnTimeout };
+}
+
+/** When a job runs and whom it tells of a failure: the same for the notebook's job and every pipeline's. */
+export function jobTriggers(job: NonNullable<KedroStackSettings["job"]>): Pick<JobArgs, "schedule" | "emailNotifications"> {
+    return {
         schedule: job.schedule
             ? {
                   quartzCronExpression: job.schedule.quartzCron,

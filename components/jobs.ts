@@ -3,22 +3,14 @@
  * or the packaged project's wheel, a job per pipeline (KedroProductionJobs).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type * as databricks from "./databricks";
-import type { ClusterCloudAttributes, KedroStackSettings } from "../config";
-import type { DeployingIdentity } from "../lib/people";
-import { KedroJob } from "./job";
+import type { KedroStackSettings } from "../config";
+import { KedroJob, type KedroJobArgs } from "./job";
 import { KedroProductionJobs } from "./productionJob";
 
 export type ScheduledJob = KedroJob | KedroProductionJobs;
 
-export interface ScheduledJobArgs {
-    cloudAttributes: ClusterCloudAttributes;
-    gitUrl: pulumi.Input<string>;
-    gitCredentialId?: pulumi.Input<number>;
-    deployer: pulumi.Output<{ identity: DeployingIdentity; home: string }>;
-    workspaceUrl: pulumi.Input<string>;
-    provider?: databricks.Provider;
-}
+/** What either job needs besides the settings: the notebook job's own arguments. */
+export type ScheduledJobArgs = Omit<KedroJobArgs, "settings">;
 
 /** The job the settings ask for, a child of `parent`. */
 export function declareScheduledJob(

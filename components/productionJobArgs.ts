@@ -18,7 +18,7 @@ import { DEFAULT_SERVERLESS_ENVIRONMENT } from "../lib/serverless";
 import { DATA_VOLUME_PARAM, volumePath } from "../lib/volume";
 import type { KedroStackSettings } from "../config";
 import type { ProductionJob, ProductionPipelineJob, ProductionTask } from "../config/rules/production";
-import { jobCluster } from "./jobArgs";
+import { jobCluster, jobTriggers, taskRetries } from "./jobArgs";
 
 /** The serverless environment every task of a serverless wheel job names. */
 export const WHEEL_ENVIRONMENT_KEY = "kedro";
@@ -135,17 +135,8 @@ export function productionJobArgs(
             },
             libraries: classic ? [{ whl: refs.wheelPath }] : undefined,
             timeoutSeconds: jobSettings.timeoutMinutes * 60,
-            maxRetries: JOB_RUN_POLICY.maxRetries,
-            minRetryIntervalMillis: JOB_RUN_POLICY.minRetryIntervalMillis,
-            retryOnTimeout: JOB_RUN_POLICY.retryOnTimeout,
+            ...taskRetries(),
         })),
-        schedule: jobSettings.schedule
-            ? {
-                  quartzCronExpression: jobSettings.schedule.quartzCron,
-                  timezoneId: jobSettings.schedule.timezone,
-                  pauseStatus: jobSettings.schedule.paused ? "PAUSED" : "UNPAUSED",
-              }
-            : undefined,
-        emailNotifications: jobSettings.notifications.length > 0 ? { onFailures: [...jobSettings.notifications] } : undefined,
+        ...jobTriggers(jobSettings),
     };
 }
