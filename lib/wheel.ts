@@ -6,7 +6,6 @@
  * script `<package> = <package>.__main__:main`, which the job's
  * python_wheel_task names as its entry point.
  */
-import { unzipSync } from "fflate";
 import { satisfies, valid } from "@renovatebot/pep440";
 
 export interface WheelMetadata {
@@ -54,6 +53,8 @@ export type WheelReading = { wheel: WheelMetadata } | { problem: string };
 
 /** Reads a wheel's metadata from its bytes; a file that is no wheel is a problem, not a crash. */
 export function readWheel(bytes: Uint8Array): WheelReading {
+    // Loaded here, not at start-up: only a wheel stack reads a wheel, and every program start would pay for it.
+    const { unzipSync } = require("fflate") as typeof import("fflate");
     let files: Record<string, Uint8Array>;
     try {
         files = unzipSync(bytes, { filter: (file) => /^[^/]+\.dist-info\/(?:METADATA|entry_points\.txt)$/.test(file.name) });

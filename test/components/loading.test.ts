@@ -1,13 +1,15 @@
 /**
  * A stack loads only what it uses: its own cloud's component, and workspace
  * provisioning and GitHub (with their cloud SDK modules) only when its config
- * asks for them. Each module a stack loads is start-up time for every preview.
+ * asks for them, and the zip library only for a wheel job. Each module a stack loads is start-up time for every preview.
  */
 const WATCHED = [
     "../../components/aws/workspace",
     "../../components/azure/workspace",
     "../../components/gcp/workspace",
     "../../components/github",
+    // The wheel reader's zip library: only a wheel stack reads a wheel.
+    "fflate",
 ];
 const loaded = new Set<string>();
 for (const module of WATCHED) {
@@ -21,7 +23,7 @@ for (const module of WATCHED) {
 // A module loads once per test file, so the tests run in order and each adds to what the ones before loaded.
 const { baseConfig, evaluate, ACCOUNT_ID } = require("../harness") as typeof import("../harness");
 
-test("a stack in an existing workspace loads no workspace module and no GitHub", async () => {
+test("a stack in an existing workspace loads no workspace module, no GitHub and no zip library", async () => {
     await evaluate({ config: baseConfig("aws") });
     expect([...loaded]).toEqual([]);
 });
