@@ -5,6 +5,14 @@ import { KEYS } from "../../config/keyTable";
 import { parseCommand, pulumiCommandsIn, refusals } from "./cliCommands";
 
 const root = join(__dirname, "..", "..");
+
+/** A provider's own config key, as the installed provider SDK declares it (config/vars.d.ts): `databricks:host`, not `databrick:host` or `databricks:hots`. */
+function isProviderKey(key: string): boolean {
+    const [namespace, name] = key.split(":");
+    if (!name || !["databricks", "aws", "azure-native", "gcp", "github"].includes(namespace)) return false;
+    const vars = readFileSync(join(root, "node_modules", "@pulumi", namespace, "config", "vars.d.ts"), "utf8");
+    return vars.includes(`export declare const ${name}:`);
+}
 const pages = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
 const commandsOf = (page: string) => pulumiCommandsIn(readFileSync(join(root, page), "utf8"));
 
@@ -22,11 +30,16 @@ test.each(pages)("every pulumi config set in %s names a key Pulumi.yaml declares
         .map(parseCommand)
         .filter(({ command, args }) => command === "config set" && args.length > 0)
         .map(({ args }) => args[0].replace(/^'|'$/g, "").replace(/\[.*$/, "").replace(/^databricks-kedro-stack:/, ""));
-    const undeclared = keys.filter((key) => !(key in KEYS) && !/^[a-z-]+:[A-Za-z]+$/.test(key) && !/^<.*>$/.test(key));
+    const undeclared = keys.filter((key) => !(key in KEYS) && !isProviderKey(key) && !/^<.*>$/.test(key));
     expect(undeclared).toEqual([]);
 });
 
 describe("the checker", () => {
+    test("knows a provider's key from the installed SDK, and refuses a misspelt namespace or key", () => {
+        expect(["databricks:host", "azure-native:location", "github:owner"].filter(isProviderKey)).toHaveLength(3);
+        expect(["databrick:host", "databricks:hots", "kubernetes:context"].filter(isProviderKey)).toEqual([]);
+    });
+
     test("refuses an unknown command and a flag its command lacks", () => {
         expect(refusals(["deploy"])).toEqual(["pulumi deploy: no such command"]);
         expect(refusals(["config", "set", "--secrets", "gitToken"])).toEqual(["pulumi config set: unknown flag --secrets"]);
