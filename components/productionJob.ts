@@ -21,7 +21,7 @@ export interface KedroProductionJobsArgs {
  * Where a build's artifacts go: a folder named after the wheel's digest, so
  * each build is a new file and a running job never reads a half-replaced one.
  */
-export function artifactFolder(settings: KedroStackSettings, production: ProductionJob, home: string): string {
+function artifactFolder(settings: KedroStackSettings, production: ProductionJob, home: string): string {
     const slug = stackNames(settings.git.repoName, settings.stack).slug;
     const build = production.wheel.sha256.slice(0, 16);
     return settings.dataVolume

@@ -21,7 +21,7 @@ import type { ProductionJob, ProductionPipelineJob, ProductionTask } from "../co
 import { jobCluster, jobTriggers, taskRetries } from "./jobArgs";
 
 /** The serverless environment every task of a serverless wheel job names. */
-export const WHEEL_ENVIRONMENT_KEY = "kedro";
+const WHEEL_ENVIRONMENT_KEY = "kedro";
 
 /** Where the uploaded artifacts are, as the job reads them (`/Workspace/…` or `/Volumes/…`), and who the job runs as. */
 export interface ProductionReferences {
@@ -31,7 +31,7 @@ export interface ProductionReferences {
 }
 
 /** The arguments of the packaged project's CLI for one task: its pipeline, its nodes, the conf archive, the volume. */
-export function taskParameters(
+function taskParameters(
     settings: KedroStackSettings,
     job: ProductionPipelineJob,
     task: ProductionTask,
@@ -50,7 +50,7 @@ const TASK_DESCRIPTION_MAX = 1000;
  * (and the plan) sees it: the datasets held in memory between its nodes, and
  * the groups joined to keep the job acyclic.
  */
-export function taskDescription(job: ProductionPipelineJob, task: ProductionTask): string {
+function taskDescription(job: ProductionPipelineJob, task: ProductionTask): string {
     const inTask = new Set(task.nodes);
     const reasons = job.joins.flatMap((join) => {
         if (join.kind === "memory")
@@ -66,7 +66,7 @@ export function taskDescription(job: ProductionPipelineJob, task: ProductionTask
 }
 
 /** The longest chain of tasks, which a run goes through one after another: the run's timeout must cover it. */
-export function longestChain(tasks: readonly ProductionTask[]): number {
+function longestChain(tasks: readonly ProductionTask[]): number {
     const depth = new Map<string, number>();
     const byKey = new Map(tasks.map((task) => [task.key, task]));
     const depthOf = (key: string): number => {
@@ -77,7 +77,7 @@ export function longestChain(tasks: readonly ProductionTask[]): number {
 }
 
 /** A person reading the job sees what it runs: the commit, the package's version and the wheel's digest. */
-export function productionTags(settings: KedroStackSettings, production: ProductionJob, pipeline: string): Record<string, string> {
+function productionTags(settings: KedroStackSettings, production: ProductionJob, pipeline: string): Record<string, string> {
     return {
         ...stackTags(settings.project, settings.stack),
         "kedro-package": production.packageName,

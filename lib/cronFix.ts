@@ -21,7 +21,7 @@ const MACROS: Readonly<Record<string, string>> = {
 const UNIX_WEEKDAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
 
 /** A day-of-week field read with Unix numbering, as names: 1-5 → MON-FRI, 0,6 → SUN,SAT; a step after "/" stays a number. */
-export function unixWeekdaysAsNames(field: string): string {
+function unixWeekdaysAsNames(field: string): string {
     return field.replace(/(^|[,\-#])([0-7])(?=$|[,\-/#L])/g, (_match, before: string, day: string) =>
         before === "#" ? `${before}${day}` : `${before}${UNIX_WEEKDAYS[Number(day)]}`,
     );

@@ -24,7 +24,7 @@ export interface CliRefusal {
 }
 
 /** Whether the CLI's check takes a value for a declared type. */
-export function cliAccepts(type: string | undefined, value: unknown): boolean {
+function cliAccepts(type: string | undefined, value: unknown): boolean {
     switch (type) {
         case "string":
             return typeof value === "string";

@@ -62,7 +62,7 @@ export function mermaidLabel(text: string): string {
 }
 
 /** A job as a Mermaid flowchart in its own fence: generated ids, escaped labels. */
-export function mermaidFlowchart(graph: JobGraph): string[] {
+function mermaidFlowchart(graph: JobGraph): string[] {
     const ids = new Map(graph.tasks.map((task, index) => [task.key, `t${index}`]));
     const lines = ["```mermaid", "flowchart LR"];
     for (const task of graph.tasks) {

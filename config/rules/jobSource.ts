@@ -11,7 +11,7 @@ import { parseStringList } from "../values";
 import { type ProductionJob, readProductionJob } from "./production";
 
 /** A Kedro pipeline name as `kedro run --pipeline` takes it: a registry key such as __default__ or data_science. */
-export const PIPELINE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
+const PIPELINE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/;
 
 /** The pipeline a job runs when none is named. */
 export const DEFAULT_PIPELINES: readonly string[] = ["__default__"];
