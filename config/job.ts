@@ -5,7 +5,7 @@
 import { POLICY_DEFAULT_LIMITS } from "../lib/clouds";
 import { configSetListCommand, projectKey } from "./errors";
 import { checkQuartzCron } from "../lib/cron";
-import { numericWeekdayWarning, quartzFixOf } from "../lib/cronFix";
+import { droppedDaysOfMonth, numericWeekdayWarning, quartzFixOf } from "../lib/cronFix";
 import { describeWallClock, forecastSchedule, wallClockIn } from "../lib/cronSchedule";
 import { checkTimeZone } from "../lib/timeZone";
 import { KEYS, cliDefault } from "./keyTable";
@@ -196,7 +196,9 @@ function readSchedule(report: Reporter, ctx: JobContext, timezone: string, timez
         report.problem(
             "jobSchedule",
             cron,
-            `a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): ${check.reason}`,
+            [`a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): ${check.reason}`, droppedDaysOfMonth(cron)]
+                .filter(Boolean)
+                .join(". "),
             quartzFixOf(cron) ?? EXAMPLE_SCHEDULE,
         );
         return undefined;

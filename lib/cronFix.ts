@@ -36,6 +36,25 @@ function withOneQuestionMark(dayOfMonth: string, dayOfWeek: string): [string, st
     return ["?", dayOfWeek];
 }
 
+/**
+ * When an expression names both specific days of the month and days of the week (Unix cron runs on
+ * either), no Quartz expression keeps both: the fix keeps the weekdays, and this says what it drops
+ * and the expression that keeps the days of the month instead. Undefined when nothing is dropped.
+ */
+export function droppedDaysOfMonth(expression: string): string | undefined {
+    const fields = expression.trim().split(/\s+/);
+    const unix = fields.length === 5;
+    if (!unix && fields.length !== 6 && fields.length !== 7) return undefined;
+    const at = unix ? 2 : 3;
+    const [dayOfMonth, , dayOfWeek] = fields.slice(at, at + 3);
+    if (["*", "?"].includes(dayOfMonth) || ["*", "?"].includes(dayOfWeek)) return undefined;
+    const keptMonthDays = unix ? ["0", ...fields.slice(0, 4), "?"] : [...fields.slice(0, 5), "?", ...fields.slice(6)];
+    return (
+        `Quartz cannot run on days of the month and days of the week at once; the fix keeps the days of the week and drops ` +
+        `day of month ${dayOfMonth}. For the days of the month instead, set '${keptMonthDays.join(" ")}'`
+    );
+}
+
 /** A day-of-week field that only Unix numbering explains: a 0, which Quartz does not have. */
 const hasUnixSunday = (field: string) => /(^|[,\-])0($|[,\-/])/.test(field);
 

@@ -137,6 +137,7 @@ const handRows: Row[] = [
     scheduleRow("@hourly", "@hourly", "0 0 * * * ?"),
     scheduleRow("a Unix cron of weekdays", "30 6 * * 1-5", "0 30 6 ? * MON-FRI"),
     scheduleRow("both day fields ?", "0 0 6 ? * ?", "0 0 6 * * ?"),
+    scheduleRow("a day of month and a weekday: the weekday kept, the problem naming the other choice", "0 0 6 1 * MON", "0 0 6 ? * MON"),
     scheduleRow("weekends in Unix numbers", "0 0 7 * * 0,6", "0 0 7 ? * SUN,SAT"),
     { label: "jobSchedulePaused: no", set: { ...JOB, jobSchedule: "0 0 6 * * ?", jobSchedulePaused: "no" }, key: "jobSchedulePaused", fix: "pulumi config set jobSchedulePaused false --stack dev" },
     { label: "jobSchedulePaused: on", set: { ...JOB, jobSchedule: "0 0 6 * * ?", jobSchedulePaused: "on" }, key: "jobSchedulePaused", fix: "pulumi config set jobSchedulePaused true --stack dev" },

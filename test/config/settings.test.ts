@@ -206,6 +206,7 @@ describe("bad input names the key, the value, the allowed values and the fix", (
         ["kedroPackages with a shell injection", base({ kedroPackages: '["kedro", "x; rm -rf /"]' }), {}, { key: "databricks-kedro-stack:kedroPackages", value: '["x; rm -rf /"]', allowed: /requirement specifiers/, fix: /kedroPackages/ }],
         ["kedroPackages without kedro", base({ kedroPackages: '["kedro-viz"]' }), {}, { key: "databricks-kedro-stack:kedroPackages", value: '["kedro-viz"]', allowed: /includes kedro itself/, fix: /kedroPackages/ }],
         ["gitCommit a short SHA", base({ gitCommit: "c0ffee1" }), {}, { key: "databricks-kedro-stack:gitCommit", value: "c0ffee1", allowed: /full 40-character commit SHA/, fix: /pulumi config set gitCommit "\$\(git ls-remote https:\/\/github.com\/acme\/iris-databricks.git refs\/heads\/main \| cut -f1\)" --stack dev/ }],
+        ["jobSchedule on a day of month and a weekday", base({ job: "true", gitCommit: "c0ffee1c0ffee1c0ffee1c0ffee1c0ffee1c0ffe", jobSchedule: "0 0 6 1 * MON" }), {}, { key: "databricks-kedro-stack:jobSchedule", value: "0 0 6 1 * MON", allowed: /drops day of month 1\. For the days of the month instead, set '0 0 6 1 \* \?'/, fix: /^pulumi config set jobSchedule '0 0 6 \? \* MON' --stack dev$/ }],
         ["gitBranch invalid", base({ gitBranch: "feature branch" }), {}, { key: "databricks-kedro-stack:gitBranch", value: "feature branch", allowed: /branch name/, fix: /pulumi config set gitBranch main/ }],
     ];
 
