@@ -15,6 +15,9 @@ import type { ProductionJob } from "./rules/production";
 import type { ProjectFiles } from "./types";
 import { parseStringList } from "./values";
 
+/** What jobSchedule allows, before the reason a value is not it. */
+const QUARTZ_ALLOWED = "a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): ";
+
 /** The job keys' defaults, as typed values: the key table's. */
 export const JOB_DEFAULTS = {
     job: KEYS.job.default,
@@ -196,9 +199,7 @@ function readSchedule(report: Reporter, ctx: JobContext, timezone: string, timez
         report.problem(
             "jobSchedule",
             cron,
-            [`a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): ${check.reason}`, droppedDaysOfMonth(cron)]
-                .filter(Boolean)
-                .join(". "),
+            [QUARTZ_ALLOWED + check.reason, droppedDaysOfMonth(cron)].filter(Boolean).join(". "),
             quartzFixOf(cron) ?? EXAMPLE_SCHEDULE,
         );
         return undefined;
