@@ -1,9 +1,9 @@
 import { createKedroStack } from "./components/stack";
-import { loadStackConfigWarning } from "./config/load";
+import { loadStackConfigLoggingWarnings } from "./config/load";
 
 // Validation runs first: a bad config stops the program before any resource is declared; its warnings are
 // logged either way. Paths in the config (kedroWheel) are read from this folder, Pulumi.yaml's.
-const loaded = loadStackConfigWarning(new Date(), __dirname);
+const loaded = loadStackConfigLoggingWarnings(new Date(), __dirname);
 
 const { outputs } = createKedroStack(loaded);
 

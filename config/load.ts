@@ -88,7 +88,7 @@ export function loadStackConfig(today: Date = new Date(), projectRoot: string = 
  * The stack's config for the program: loaded, and every warning logged, also
  * when the config is refused, so a warning is never lost behind an error.
  */
-export function loadStackConfigWarning(today: Date, projectRoot: string): LoadedConfig {
+export function loadStackConfigLoggingWarnings(today: Date, projectRoot: string): LoadedConfig {
     let loaded: LoadedConfig;
     try {
         loaded = loadStackConfig(today, projectRoot);
